@@ -1,0 +1,37 @@
+"""The Pearl River Delta barrier-free tourism zone: registries, planner and joint log."""
+
+import importlib
+from pathlib import Path
+
+from flask import Flask
+
+from tourism.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Each domain package exposes ``init_app(app)`` registering its views, API, rules and commands.
+DOMAINS = (
+    "tourism.web",
+    "tourism.accounts",
+    "tourism.zone",
+)
+
+
+def create_app(test_config: dict | None = None, instance_path: str | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=instance_path or str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_mapping(load_config(Path(app.instance_path)))
+    if test_config:
+        app.config.update(test_config)
+
+    from tourism import setup
+
+    setup.init_extensions(app)
+    for name in DOMAINS:
+        importlib.import_module(name).init_app(app)
+    setup.init_cli(app)
+    return app

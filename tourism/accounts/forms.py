@@ -1,0 +1,18 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, PasswordField, StringField
+from wtforms.validators import DataRequired, Length
+
+
+class LoginForm(FlaskForm):
+    username = StringField(_l("Username"), validators=[DataRequired(), Length(max=64)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=1024)])
+    next = HiddenField()
+
+
+class TokenForm(FlaskForm):
+    name = StringField(_l("Label"), validators=[Length(max=100)])
+
+
+class EmptyForm(FlaskForm):
+    """A form with nothing but its CSRF token, for buttons that post (log out, revoke)."""

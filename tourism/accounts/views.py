@@ -1,0 +1,65 @@
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from tourism.accounts import service
+from tourism.accounts.forms import EmptyForm, LoginForm, TokenForm
+from tourism.core.errors import DomainError
+from tourism.extensions import db, limiter
+from tourism.web.views import safe_next
+
+bp = Blueprint("accounts", __name__)
+
+
+def _login_limit():
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def login():
+    form = LoginForm(next=request.args.get("next", ""))
+    if form.validate_on_submit():
+        user = service.authenticate(db.session, form.username.data, form.password.data)
+        if user is not None:
+            db.session.commit()
+            login_user(user)
+            return redirect(safe_next(form.next.data, url_for("web.home")))
+        form.password.errors.append(_("Wrong username or password."))
+    status = 400 if form.errors else 200
+    return render_template("accounts/login.html", form=form), status
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    if EmptyForm().validate_on_submit():
+        logout_user()
+    return redirect(url_for("web.home"))
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account():
+    """The user's account: who they are, and their API tokens."""
+    form = TokenForm()
+    issued = None
+    if form.validate_on_submit():
+        issued, _record = service.issue_token(db.session, current_user, form.name.data or "")
+        db.session.commit()
+        flash(_("Copy the token now; it will not be shown again."), "info")
+    tokens = sorted(current_user.tokens, key=lambda t: t.created_at, reverse=True)
+    return render_template("accounts/account.html", form=form, tokens=tokens, issued=issued,
+                           revoke_form=EmptyForm())
+
+
+@bp.route("/account/tokens/<int:token_id>/revoke", methods=["POST"])
+@login_required
+def revoke(token_id):
+    if EmptyForm().validate_on_submit():
+        try:
+            service.revoke_token(db.session, current_user, token_id)
+            db.session.commit()
+            flash(_("The token was revoked."), "success")
+        except DomainError:
+            flash(_("No such token."), "error")
+    return redirect(url_for("accounts.account"))

@@ -1,0 +1,59 @@
+"""Command-line tools: ``flask --app app create-user`` and ``flask --app app seed-demo``."""
+
+import sys
+
+import click
+from flask import current_app
+
+from tourism.accounts import service as accounts
+from tourism.accounts.models import ROLE_VALUES
+from tourism.core.errors import DomainError
+from tourism.demo import seed_demo
+from tourism.extensions import db
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _fail(error: DomainError):
+    details = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in (error.errors or {}).items())
+    raise click.ClickException(" ".join(filter(None, [str(error.message or ""), details])) or error.code)
+
+
+@click.command("create-user")
+@click.argument("username")
+@click.option("--role", required=True, type=click.Choice(ROLE_VALUES))
+@click.option("--city", help="GB/T 2260 code of the regulator's city")
+@click.option("--agency", help="Licence number of the agency the admin manages")
+@click.option("--guide", help="Licence number of the guide")
+def create_user_command(username, role, city, agency, guide):
+    """Create an account; the password is read from standard input."""
+    password = _read_password()
+    try:
+        user = accounts.create_user(db.session, username, password, role, city=city, agency=agency, guide=guide)
+        db.session.commit()
+    except DomainError as error:
+        db.session.rollback()
+        _fail(error)
+    click.echo(f"Created {user.username} ({user.role}).")
+
+
+@click.command("seed-demo")
+def seed_demo_command():
+    """Create demo accounts and records (idempotent) and print how to log in."""
+    credentials = seed_demo(db.session)
+    db.session.commit()
+    if not current_app.config["DEMO_CREDENTIALS"]:
+        click.echo("Demo data is in place. Passwords are printed only when TOURISM_ENV=development.")
+        return
+    click.echo("Demo log-ins (username / password / role):")
+    for username, password, description in credentials:
+        click.echo(f"  {username:<16} {password:<24} {description}")
+
+
+def register_commands(app):
+    app.cli.add_command(create_user_command)
+    app.cli.add_command(seed_demo_command)

@@ -1,0 +1,36 @@
+"""The one clock of the application.
+
+Every deadline and timestamp reads the time here, so tests can freeze it.
+"""
+
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+LOCAL_TZ = ZoneInfo("Asia/Shanghai")
+
+_frozen: datetime | None = None
+
+
+def now() -> datetime:
+    """The current time, timezone-aware, in Asia/Shanghai."""
+    if _frozen is not None:
+        return _frozen
+    return datetime.now(UTC).astimezone(LOCAL_TZ)
+
+
+def today() -> date:
+    return now().date()
+
+
+@contextmanager
+def frozen_at(moment: datetime):
+    """Freeze the clock at ``moment`` (a naive value is read as Asia/Shanghai)."""
+    global _frozen
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=LOCAL_TZ)
+    previous, _frozen = _frozen, moment.astimezone(LOCAL_TZ)
+    try:
+        yield _frozen
+    finally:
+        _frozen = previous

@@ -1,0 +1,92 @@
+"""Wiring done once per application: extensions, sign-in, errors, headers, templates."""
+
+from datetime import timedelta
+
+from flask import redirect, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from tourism import ROOT
+from tourism.core import authz, clock
+from tourism.core.errors import API_PREFIX, Unauthorized, error_body, register_error_handlers
+from tourism.core.i18n import LANGUAGES, select_locale
+from tourism.core.security import add_security_headers
+from tourism.core.types import render_migration_item
+from tourism.extensions import api, babel, csrf, db, limiter, login_manager, migrate
+
+TOKEN_TOUCH_INTERVAL = timedelta(minutes=1)
+
+
+def init_extensions(app):
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True,
+                    compare_type=True, render_item=render_migration_item)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    limiter.init_app(app)
+    api.init_app(app)
+    _init_login(app)
+    register_error_handlers(app)
+    app.after_request(add_security_headers)
+    app.jinja_env.globals.update(can=authz.can, languages=LANGUAGES, current_language=_current_language)
+
+
+def register_api(app, blueprint):
+    """Register an API blueprint: documented in OpenAPI, authenticated by bearer token, so no CSRF."""
+    csrf.exempt(blueprint)
+    api.register_blueprint(blueprint)
+
+
+def _current_language() -> str:
+    return str(get_locale() or "zh_CN")
+
+
+def _is_api_request() -> bool:
+    return request.path.startswith(API_PREFIX)
+
+
+def _init_login(app):
+    from tourism.accounts import service
+    from tourism.accounts.models import User
+
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.session_protection = "strong"
+
+    @login_manager.user_loader
+    def load_session_user(user_id):
+        # The API trusts bearer tokens only, so a browser's cookie lends no authority
+        # to a cross-site request (which is why the API needs no CSRF token).
+        if _is_api_request():
+            return None
+        user = db.session.get(User, int(user_id))
+        return user if user is not None and user.active else None
+
+    @login_manager.request_loader
+    def load_bearer_user(req):
+        header = req.headers.get("Authorization", "")
+        if not _is_api_request() or not header:
+            return None
+        scheme, _sep, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise Unauthorized(_("The token is invalid, expired or revoked."), code="bad_token")
+        record = service.token_for(db.session, token.strip())
+        moment = clock.now()
+        if record is None or not record.is_valid(moment) or not record.user.active:
+            raise Unauthorized(_("The token is invalid, expired or revoked."), code="bad_token")
+        if record.last_used_at is None or moment - record.last_used_at > TOKEN_TOUCH_INTERVAL:
+            record.last_used_at = moment
+            db.session.commit()
+        return record.user
+
+    @login_manager.unauthorized_handler
+    def unauthorized():
+        if _is_api_request():
+            return error_body(401), 401
+        return redirect(url_for("accounts.login", next=request.full_path.rstrip("?")))
+
+
+def init_cli(app):
+    from tourism.cli import register_commands
+
+    register_commands(app)
