@@ -40,3 +40,28 @@ def csrf_from(html: str) -> str:
 def login(client, username, password=PASSWORD):
     page = client.get("/login").get_data(as_text=True)
     return client.post("/login", data={"username": username, "password": password, "csrf_token": csrf_from(page)})
+
+
+def make_agency(licence_no="L-GD-100001", home_city="440100", outbound=False, deposit_cny=200_000, **extra):
+    from tourism.agencies import service
+
+    agency = service.create_agency(db.session, "test", licence_no, f"测试旅行社{licence_no}", home_city,
+                                   outbound=outbound, deposit_cny=deposit_cny, **extra)
+    db.session.commit()
+    return agency
+
+
+def make_office(agency, kind="branch", city="440600", status="submitted", **extra):
+    """A branch or outlet submitted on the clock's today, optionally decided."""
+    from tourism.agencies import service
+    from tourism.core import clock
+
+    extra.setdefault("established_on", clock.today())
+    office = service.submit_establishment(db.session, "test", agency, kind, city, f"{kind} in {city}",
+                                          f"{city} 某路 1 号", **extra)
+    if status in ("filed", "returned"):
+        service.decide_filing(db.session, "test", office, status, reason="材料不全" if status == "returned" else None)
+    elif status == "closed":
+        service.close_establishment(db.session, "test", office, office.established_on)
+    db.session.commit()
+    return office

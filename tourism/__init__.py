@@ -14,6 +14,7 @@ DOMAINS = (
     "tourism.web",
     "tourism.accounts",
     "tourism.zone",
+    "tourism.agencies",
 )
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from tourism.accounts import service as accounts
 from tourism.accounts.models import User
 
-_seeders = []
+_seeders = {}
 
 DEMO_ACCOUNTS = [
     # username, role, scope, description
@@ -30,7 +30,7 @@ DEMO_ACCOUNTS = [
 
 def add_seeder(function, accounts_after=()):
     """Register ``function(session)`` to seed a domain, and demo accounts that need its records."""
-    _seeders.append((function, list(accounts_after)))
+    _seeders[function.__qualname__] = (function, list(accounts_after))
 
 
 def _credentials_file() -> Path:
@@ -54,7 +54,7 @@ def _ensure_account(session, passwords, username, role, scope):
     user = session.scalar(select(User).where(User.username == username))
     password = passwords.get(username)
     if user is None:
-        password = secrets.token_urlsafe(12)
+        password = password or secrets.token_urlsafe(12)
         accounts.create_user(session, username, password, role, **scope)
     elif password is None:
         password = secrets.token_urlsafe(12)
@@ -66,7 +66,7 @@ def seed_demo(session):
     """Seed every domain and its demo accounts; returns ``[(username, password, description)]``."""
     passwords = _load_passwords()
     demo_accounts = list(DEMO_ACCOUNTS)
-    for seeder, more_accounts in _seeders:
+    for seeder, more_accounts in _seeders.values():
         seeder(session)
         demo_accounts.extend(more_accounts)
     for username, role, scope, _description in demo_accounts:

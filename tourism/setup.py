@@ -13,6 +13,7 @@ from tourism.core.i18n import LANGUAGES, select_locale
 from tourism.core.security import add_security_headers
 from tourism.core.types import render_migration_item
 from tourism.extensions import api, babel, csrf, db, limiter, login_manager, migrate
+from tourism.zone.service import city_name
 
 TOKEN_TOUCH_INTERVAL = timedelta(minutes=1)
 
@@ -28,7 +29,8 @@ def init_extensions(app):
     _init_login(app)
     register_error_handlers(app)
     app.after_request(add_security_headers)
-    app.jinja_env.globals.update(can=authz.can, languages=LANGUAGES, current_language=_current_language)
+    app.jinja_env.globals.update(can=authz.can, languages=LANGUAGES, current_language=_current_language,
+                                  city_name=city_name)
 
 
 def register_api(app, blueprint):

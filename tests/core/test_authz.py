@@ -1,5 +1,7 @@
 """The one authorisation helper: grants by role and by scope, failing closed."""
 
+from types import SimpleNamespace
+
 import pytest
 from flask_login import login_user
 
@@ -33,10 +35,11 @@ def test_roles_without_a_grant_are_refused(app):
 
 
 def test_owner_grant_compares_scope(app):
-    gz = make_user("gz", "regulator", city="440100")
-    gz.agency_id = 7
-    assert can("test.edit_agency", gz, agency=7)
-    assert not can("test.edit_agency", gz, agency=8)
+    boss = SimpleNamespace(is_authenticated=True, role="agency_admin", agency_id=7, city_code=None)
+    assert can("test.edit_agency", boss, agency=7)
+    assert not can("test.edit_agency", boss, agency=8)
+    nobody = SimpleNamespace(is_authenticated=True, role="admin", agency_id=None)
+    assert not can("test.edit_agency", nobody, agency=None)
 
 
 def test_undeclared_action_is_refused(app):

@@ -116,3 +116,9 @@ def is_zone_city(code: str, day: date) -> bool:
 def shared_zones(city_a: str, city_b: str, day: date) -> list[Zone]:
     """Zones in force on ``day`` that have both cities as members."""
     return [z for z in _zones() if z.has_member(city_a, day) and z.has_member(city_b, day)]
+
+
+def city_name(code: str | None) -> str:
+    """The city's name in the visitor's language, or the code itself when unknown."""
+    city = _cities().get(code or "")
+    return city.name if city else (code or "")

@@ -1,0 +1,75 @@
+"""The quality deposit: each figure from 《旅行社条例》 arts. 13–14, which branches count, the shortfall."""
+
+from datetime import date
+
+from tests.factories import api_user, make_agency, make_office
+from tourism.agencies.deposit import deposit_statement
+
+ART_13, ART_14 = "《旅行社条例》第十三条", "《旅行社条例》第十四条"
+
+
+def test_domestic_agency_with_branches_in_every_state(app):
+    agency = make_agency("L-GD-100001", "440100", outbound=False, deposit_cny=250_000)
+    make_office(agency, "branch", "440600", "filed")
+    make_office(agency, "branch", "440700", "submitted")
+    make_office(agency, "branch", "442000", "returned")
+    make_office(agency, "branch", "441300", "closed")
+    make_office(agency, "outlet", "440100", "filed")
+    statement = deposit_statement(agency)
+    assert [(line.item, line.amount_cny, line.rule) for line in statement.lines] == [
+        ("agency_domestic", 200_000, ART_13),
+        ("branch_domestic", 50_000, ART_14),  # filed, Foshan
+        ("branch_domestic", 50_000, ART_14),  # awaiting filing, Jiangmen
+    ]  # the returned and the closed branch and the outlet add nothing
+    assert statement.required_cny == 300_000
+    assert statement.held_cny == 250_000 and statement.shortfall_cny == 50_000
+
+
+def test_outbound_agency_with_outbound_and_domestic_branches(app):
+    agency = make_agency("L-GD-100001", "440100", outbound=True, deposit_cny=2_000_000, licensed_on=date(2012, 3, 1))
+    make_office(agency, "branch", "440600", "filed", outbound=True)
+    make_office(agency, "branch", "440300", "submitted", outbound=False)
+    make_office(agency, "branch", "441900", "closed", outbound=True)
+    make_office(agency, "branch", "440400", "returned", outbound=True)
+    statement = deposit_statement(agency)
+    assert [(line.item, line.amount_cny, line.rule) for line in statement.lines] == [
+        ("agency_domestic", 200_000, ART_13),
+        ("agency_outbound", 1_200_000, ART_13),
+        ("branch_domestic", 50_000, ART_14),  # the outbound branch in Foshan: 50,000 + 300,000
+        ("branch_outbound", 300_000, ART_14),
+        ("branch_domestic", 50_000, ART_14),  # the domestic branch in Shenzhen
+    ]
+    assert statement.required_cny == 1_800_000 and statement.shortfall_cny == 0
+
+
+def test_deposit_api_for_the_agency_and_the_regulators(client):
+    agency = make_agency("L-GD-100001", "440100", deposit_cny=200_000)
+    make_office(agency, "branch", "440600", "submitted")
+    make_agency("L-GD-200002", "440300")
+    url = "/api/v1/agencies/L-GD-100001/deposit"
+    assert client.get(url).status_code == 401
+    assert client.get(url, headers=api_user(client, "other", "agency_admin", agency="L-GD-200002")).status_code == 403
+    for headers in (api_user(client, "own", "agency_admin", agency="L-GD-100001"),
+                    api_user(client, "zh", "regulator", city="440400"),
+                    api_user(client, "province", "provincial")):
+        body = client.get(url, headers=headers).json
+        assert (body["required_cny"], body["held_cny"], body["shortfall_cny"]) == (250_000, 200_000, 50_000)
+        assert body["lines"][-1]["rule"] == ART_14 and body["lines"][-1]["establishment_id"]
+
+
+def test_the_filing_decision_shows_the_deposit(client):
+    agency = make_agency("L-GD-100001", "440100", deposit_cny=200_000)
+    branch = make_office(agency, "branch", "440600")
+    fs = api_user(client, "fs", "regulator", city="440600")
+    decided = client.post(f"/api/v1/branches/{branch.id}/filing", json={"decision": "filed"}, headers=fs).json
+    assert decided["deposit"]["shortfall_cny"] == 50_000
+    assert decided["deposit"]["required_cny"] == 250_000
+
+
+def test_dropping_outbound_scope_needs_the_outbound_branches_closed(client):
+    agency = make_agency("L-GD-100001", "440100", outbound=True, licensed_on=date(2012, 3, 1))
+    make_office(agency, "branch", "440600", "filed", outbound=True)
+    gz = api_user(client, "gz", "regulator", city="440100")
+    response = client.patch("/api/v1/agencies/L-GD-100001", json={"version": agency.version, "outbound": False},
+                            headers=gz)
+    assert response.status_code == 422 and "outbound" in response.json["errors"]

@@ -1,0 +1,121 @@
+"""The agency pages: directory, workspace, filing queue, decisions; in Chinese and English."""
+
+from datetime import date, datetime
+
+from tests.factories import csrf_from, login, make_agency, make_office, make_user
+from tourism.core import clock
+
+
+def test_directory_shows_filed_offices_with_their_filing_numbers(client):
+    agency = make_agency("L-GD-100001", "440100")
+    filed = make_office(agency, "branch", "440600", "filed")
+    pending = make_office(agency, "branch", "440700", "submitted")
+    html = client.get("/agencies?city=440600").get_data(as_text=True)
+    assert filed.filing_no in html and "测试旅行社L-GD-100001" in html
+    assert pending.name not in html
+    english = client.get("/agencies", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "Agency directory" in english and filed.filing_no in english
+    assert "旅行社名录" in client.get("/agencies").get_data(as_text=True)
+
+
+def test_public_agency_page_hides_deposit_and_pending_offices(client):
+    agency = make_agency("L-GD-100001", "440100")
+    pending = make_office(agency, "branch", "440700", "submitted")
+    html = client.get("/agencies/L-GD-100001").get_data(as_text=True)
+    assert pending.name not in html and "200,000" not in html
+    make_user("zh", "regulator", city="440400")
+    login(client, "zh")
+    inspected = client.get("/agencies/L-GD-100001").get_data(as_text=True)
+    assert pending.name in inspected and "200,000" in inspected
+
+
+def test_workspace_is_the_agencys_own(client):
+    mine = make_agency("L-GD-100001", "440100")
+    theirs = make_agency("L-GD-200002", "440300")
+    make_office(mine, "branch", "440600", "returned")
+    other_office = make_office(theirs, "branch", "441900", "submitted")
+    make_user("boss", "agency_admin", agency="L-GD-100001")
+    login(client, "boss")
+    html = client.get("/workspace").get_data(as_text=True)
+    assert "L-GD-100001" in html and other_office.name not in html
+    assert client.get(f"/workspace/offices/{other_office.id}/resubmit").status_code == 403
+
+
+def test_regulators_have_no_workspace(client):
+    make_user("gz", "regulator", city="440100")
+    login(client, "gz")
+    assert client.get("/workspace").status_code == 403
+
+
+def test_branch_form_keeps_the_input_and_explains_the_refusal(client):
+    make_agency("L-GD-100001", "440100", outbound=False)
+    make_user("boss", "agency_admin", agency="L-GD-100001")
+    login(client, "boss")
+    page = client.get("/workspace/branch/new").get_data(as_text=True)
+    form = {"csrf_token": csrf_from(page), "city": "440600", "name": "我的佛山分社", "address": "佛山市某路 8 号",
+            "established_on": clock.today().isoformat(), "outbound": "y"}
+    response = client.post("/workspace/branch/new", data=form)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert 'value="我的佛山分社"' in html and "出境" in html
+    form.pop("outbound")
+    assert client.post("/workspace/branch/new", data=form).status_code == 302
+    assert "我的佛山分社" in client.get("/workspace").get_data(as_text=True)
+
+
+def test_branch_form_without_csrf_is_rejected(client):
+    make_agency("L-GD-100001", "440100")
+    make_user("boss", "agency_admin", agency="L-GD-100001")
+    login(client, "boss")
+    response = client.post("/workspace/branch/new", data={"city": "440600", "name": "x分社", "address": "某路",
+                                                           "established_on": "2026-11-20"})
+    assert response.status_code == 400
+
+
+def test_filing_queue_puts_own_city_first_and_marks_overdue(client):
+    agency = make_agency("L-GD-100001", "440100")
+    with clock.frozen_at(datetime(2026, 11, 2, 10)):
+        late = make_office(agency, "branch", "440600", established_on=date(2026, 11, 2))
+    fresh = make_office(agency, "branch", "442000")
+    make_user("fs", "regulator", city="440600")
+    login(client, "fs")
+    html = client.get("/filings").get_data(as_text=True)
+    own_section, elsewhere = html.split("其他城市", 1) if "其他城市" in html else html.split("elsewhere", 1)
+    assert late.name in own_section and fresh.name in elsewhere
+    assert "row-overdue" in own_section
+
+
+def test_decision_form_for_the_branchs_city_only(client):
+    agency = make_agency("L-GD-100001", "440100")
+    branch = make_office(agency, "branch", "440600")
+    make_user("gz", "regulator", city="440100")
+    make_user("fs", "regulator", city="440600")
+    login(client, "gz")
+    page = client.get(f"/filings/{branch.id}").get_data(as_text=True)
+    assert 'name="decision"' not in page
+    token = csrf_from(page)
+    assert client.post(f"/filings/{branch.id}", data={"csrf_token": token, "decision": "filed",
+                                                      "version": "1"}).status_code == 403
+    client.post("/logout", data={"csrf_token": token})
+    login(client, "fs")
+    page = client.get(f"/filings/{branch.id}").get_data(as_text=True)
+    token = csrf_from(page)
+    missing_reason = client.post(f"/filings/{branch.id}", data={"csrf_token": token, "decision": "returned",
+                                                                "version": "1"})
+    assert missing_reason.status_code == 422
+    filed = client.post(f"/filings/{branch.id}", data={"csrf_token": token, "decision": "filed", "version": "1"})
+    assert filed.status_code == 302
+    assert "440600-FS-" in client.get(f"/filings/{branch.id}").get_data(as_text=True)
+
+
+def test_regulator_registers_an_agency_through_the_form(client):
+    make_user("gz", "regulator", city="440100")
+    login(client, "gz")
+    token = csrf_from(client.get("/agencies/new").get_data(as_text=True))
+    form = {"csrf_token": token, "licence_no": "L-GD-300003", "name": "表单测试旅行社", "home_city": "440100",
+            "deposit_cny": "200000"}
+    assert client.post("/agencies/new", data=form).status_code == 302
+    again = client.post("/agencies/new", data=form)
+    assert again.status_code == 409 and 'value="表单测试旅行社"' in again.get_data(as_text=True)
+    elsewhere = client.post("/agencies/new", data={**form, "licence_no": "L-GD-300004", "home_city": "440600"})
+    assert elsewhere.status_code == 403

@@ -1,0 +1,15 @@
+"""Travel agencies, their branch offices (分社) and service outlets (服务网点), and the filing of both."""
+
+
+def init_app(app):
+    from tourism.accounts.service import register_scope
+    from tourism.agencies import api, permissions, views  # noqa: F401 (permissions declares the rules)
+    from tourism.agencies.demo import seed_agencies
+    from tourism.agencies.service import agency_scope
+    from tourism.demo import add_seeder
+    from tourism.setup import register_api
+
+    app.register_blueprint(views.bp)
+    register_api(app, api.blp)
+    register_scope("agency", agency_scope)
+    add_seeder(seed_agencies, seed_agencies.accounts)

@@ -1,0 +1,85 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
+
+from tourism.core.forms import CityField, choices
+
+LICENCE_PATTERN = Regexp(r"^[A-Za-z0-9][A-Za-z0-9-]{2,31}$", message=_l("Use 3–32 letters, digits and hyphens."))
+
+
+class AgencyForm(FlaskForm):
+    licence_no = StringField(_l("Licence number"), validators=[DataRequired(), LICENCE_PATTERN])
+    name = StringField(_l("Name (Chinese)"), validators=[DataRequired(), Length(min=2, max=200)])
+    name_en = StringField(_l("Name (English)"), validators=[Optional(), Length(max=200)])
+    home_city = CityField(_l("Home city"), validators=[DataRequired()])
+    licensed_on = DateField(_l("Licensed on"), validators=[Optional()])
+    outbound = BooleanField(_l("Licensed for outbound business"))
+    deposit_cny = IntegerField(_l("Quality deposit held (CNY)"), default=0,
+                               validators=[InputRequired(), NumberRange(min=0, max=1_000_000_000)])
+    complaint_phone = StringField(_l("Complaint phone"), validators=[Optional(), Length(max=40)])
+
+
+class DepositForm(FlaskForm):
+    deposit_cny = IntegerField(_l("Quality deposit held (CNY)"),
+                               validators=[InputRequired(), NumberRange(min=0, max=1_000_000_000)])
+    version = HiddenField(validators=[DataRequired()])
+
+
+class LicenceStatusForm(FlaskForm):
+    status = SelectField(_l("Licence status"), choices=choices(("active", _l("active")), ("suspended", _l("suspended")),
+                                                               ("revoked", _l("revoked"))))
+    reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=1000)])
+    version = HiddenField(validators=[DataRequired()])
+
+
+class OfficeForm(FlaskForm):
+    """A branch or an outlet; the view removes the fields that do not apply to the kind."""
+
+    city = CityField(_l("City"), validators=[DataRequired()])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(min=2, max=200)])
+    address = StringField(_l("Address"), validators=[DataRequired(), Length(min=2, max=300)])
+    manager = StringField(_l("Manager"), validators=[Optional(), Length(max=100)])
+    established_on = DateField(_l("Registered with the market regulator on"), validators=[DataRequired()])
+    outbound = BooleanField(_l("Outbound business"))
+    branch_id = SelectField(_l("Belongs to"), coerce=int, choices=[], validate_choice=True)
+
+
+class ResubmitForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(min=2, max=200)])
+    address = StringField(_l("Address"), validators=[DataRequired(), Length(min=2, max=300)])
+    manager = StringField(_l("Manager"), validators=[Optional(), Length(max=100)])
+    established_on = DateField(_l("Registered with the market regulator on"), validators=[DataRequired()])
+    outbound = BooleanField(_l("Outbound business"))
+    version = HiddenField(validators=[DataRequired()])
+
+
+class ClosureForm(FlaskForm):
+    closed_on = DateField(_l("Closed on"), validators=[DataRequired()])
+    version = HiddenField(validators=[DataRequired()])
+
+
+class DecisionForm(FlaskForm):
+    decision = RadioField(_l("Decision"), choices=choices(("filed", _l("File it")), ("returned", _l("Return it"))),
+                          validators=[DataRequired()])
+    reason = TextAreaField(_l("Reason (required to return)"), validators=[Optional(), Length(max=1000)])
+    version = HiddenField(validators=[DataRequired()])
+
+
+class DirectorySearchForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET search form changes nothing
+
+    q = StringField(_l("Name or number"), validators=[Optional(), Length(max=100)])
+    city = CityField(_l("City"), blank=True, validators=[Optional()])
+    scope = SelectField(_l("Scope"), choices=choices(("", _l("Any scope")), ("domestic", _l("Domestic and inbound")),
+                                                     ("outbound", _l("Outbound"))), validators=[Optional()])

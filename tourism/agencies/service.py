@@ -1,0 +1,345 @@
+"""Travel agencies, their branch offices and service outlets, and the filing of both.
+
+Rules applied here (sources in tourism/agencies/deposit.py and the docstrings below):
+- 《旅行社条例》art. 8: outbound business only after two years of licensed operation.
+- 实施细则 (text as published at 78911.com.cn, art. 16): branches anywhere in the country with the
+  agency's scope at most; outlets within the agency's province and within the districted city of
+  any of its branches; each is filed with the authority of its location within 3 working days of
+  its registration, and the authority issues the filing certificate within 3 working days.
+"""
+
+from datetime import date
+
+from flask_babel import gettext as _
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from tourism.agencies.deadlines import filing_clock
+from tourism.agencies.deposit import deposit_statement
+from tourism.agencies.models import Agency, Establishment, FilingSequence, FilingStatus, Kind, LicenceStatus
+from tourism.core import audit, clock
+from tourism.core.errors import Conflict, InvalidInput, NotFound, StaleVersion, field_error
+from tourism.zone.service import is_known_city
+
+OUTBOUND_AFTER_YEARS = 2  # 《旅行社条例》第八条
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def get_agency(session, licence_no: str) -> Agency:
+    agency = session.scalar(select(Agency).where(Agency.licence_no == licence_no))
+    if agency is None:
+        raise NotFound(_("No agency with licence number %(no)s.", no=licence_no))
+    return agency
+
+
+def get_establishment(session, establishment_id: int, kind: str) -> Establishment:
+    establishment = session.get(Establishment, establishment_id)
+    if establishment is None or establishment.kind != kind:
+        raise NotFound()
+    return establishment
+
+
+def search_agencies(session, city=None, scope=None, text=None, page=1, per_page=20):
+    """Agencies for the public directory, by home city or a city where they have a filed office."""
+    query = select(Agency)
+    if city:
+        filed_here = select(Establishment.agency_id).where(
+            Establishment.city == city, Establishment.status == FilingStatus.FILED)
+        query = query.where(or_(Agency.home_city == city, Agency.id.in_(filed_here)))
+    if scope in ("domestic", "outbound"):
+        query = query.where(Agency.outbound.is_(scope == "outbound"))
+    if text:
+        pattern = f"%{text.strip()}%"
+        query = query.where(or_(Agency.name_zh.ilike(pattern), Agency.name_en.ilike(pattern),
+                                Agency.licence_no.ilike(pattern)))
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    items = session.scalars(query.order_by(Agency.name_zh).limit(per_page).offset((page - 1) * per_page)).all()
+    return items, total
+
+
+def search_establishments(session, kind=None, city=None, scope=None, text=None, statuses=(FilingStatus.FILED,),
+                          agency=None, page=1, per_page=50):
+    query = select(Establishment).join(Establishment.agency)
+    if kind:
+        query = query.where(Establishment.kind == kind)
+    if statuses:
+        query = query.where(Establishment.status.in_(statuses))
+    if city:
+        query = query.where(Establishment.city == city)
+    if agency is not None:
+        query = query.where(Establishment.agency_id == agency.id)
+    if scope in ("domestic", "outbound"):
+        query = query.where(Agency.outbound.is_(scope == "outbound") if kind == Kind.OUTLET
+                            else Establishment.outbound.is_(scope == "outbound"))
+    if text:
+        pattern = f"%{text.strip()}%"
+        query = query.where(or_(Establishment.name.ilike(pattern), Establishment.filing_no.ilike(pattern),
+                                Agency.name_zh.ilike(pattern), Agency.name_en.ilike(pattern)))
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    items = session.scalars(query.order_by(Establishment.submitted_at.desc(), Establishment.id.desc())
+                            .limit(per_page).offset((page - 1) * per_page)).all()
+    return items, total
+
+
+def filing_queue(session, city=None):
+    """Filings awaiting a decision, oldest first: ``city``'s own, or all of them when ``city`` is None."""
+    query = select(Establishment).where(Establishment.status == FilingStatus.SUBMITTED)
+    if city:
+        query = query.where(Establishment.city == city)
+    return session.scalars(query.order_by(Establishment.submitted_at, Establishment.id)).all()
+
+
+# --- agencies --------------------------------------------------------------------------------
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, month=3, day=1)
+
+
+def _check_outbound(outbound: bool, licensed_on: date | None, today: date):
+    """《旅行社条例》第八条: outbound business may be licensed after two years of operation."""
+    if outbound and licensed_on is not None:
+        possible_from = _years_after(licensed_on, OUTBOUND_AFTER_YEARS)
+        if today < possible_from:
+            message = _("Outbound business needs two years of licensed operation (《旅行社条例》第八条); "
+                        "possible from %(day)s.", day=possible_from.isoformat())
+            raise field_error("outbound", message)
+
+
+def create_agency(session, actor, licence_no, name, home_city, outbound=False, deposit_cny=0, name_en="",
+                  licensed_on=None, complaint_phone="") -> Agency:
+    errors = {}
+    if not is_known_city(home_city):
+        errors["home_city"] = [_("Unknown city code.")]
+    if licensed_on and licensed_on > clock.today():
+        errors["licensed_on"] = [_("The licence date cannot be in the future.")]
+    if errors:
+        raise InvalidInput(errors=errors)
+    _check_outbound(outbound, licensed_on, clock.today())
+    if session.scalar(select(Agency.id).where(Agency.licence_no == licence_no)):
+        raise field_error("licence_no", _("An agency with this licence number exists."), Conflict)
+    agency = Agency(licence_no=licence_no, name_zh=name, name_en=name_en or "", home_city=home_city,
+                    outbound=outbound, deposit_cny=deposit_cny, licensed_on=licensed_on,
+                    complaint_phone=complaint_phone or "")
+    session.add(agency)
+    try:
+        session.flush()
+    except IntegrityError as error:
+        session.rollback()
+        raise field_error("licence_no", _("An agency with this licence number exists."), Conflict) from error
+    audit.record(session, agency.stream, "created", actor, licence_no=licence_no, name=name, home_city=home_city,
+                 outbound=outbound, deposit_cny=deposit_cny, licensed_on=licensed_on)
+    return agency
+
+
+def _check_version(record, version):
+    if version is not None and version != record.version:
+        raise StaleVersion(_("Someone changed this record since you loaded it (version %(mine)s, now %(now)s); "
+                             "reload it and apply your change again.", mine=version, now=record.version))
+
+
+EDITABLE_AGENCY_FIELDS = ("name_zh", "name_en", "deposit_cny", "complaint_phone", "outbound", "licensed_on")
+
+
+def update_agency(session, actor, agency: Agency, version: int, **changes) -> Agency:
+    """Change an agency's record (deposit held, names, scope); every change is kept in its history."""
+    _check_version(agency, version)
+    outbound = changes.get("outbound", agency.outbound)
+    licensed_on = changes.get("licensed_on", agency.licensed_on)
+    if outbound and not agency.outbound:
+        _check_outbound(outbound, licensed_on, clock.today())
+    if not outbound and agency.outbound:
+        live_outbound = [b for b in agency.branches if b.outbound and b.status != FilingStatus.CLOSED]
+        if live_outbound:
+            raise field_error("outbound", _("Close or re-scope the outbound branches first: %(names)s.",
+                                            names=", ".join(b.name for b in live_outbound)))
+    diff = {}
+    for field in EDITABLE_AGENCY_FIELDS:
+        if field in changes and changes[field] != getattr(agency, field):
+            diff[field] = [getattr(agency, field), changes[field]]
+            setattr(agency, field, changes[field])
+    if diff:
+        session.flush()
+        audit.record(session, agency.stream, "updated", actor, changes=diff)
+    return agency
+
+
+def change_licence_status(session, actor, agency: Agency, status: str, reason: str, version=None) -> Agency:
+    _check_version(agency, version)
+    if status not in tuple(LicenceStatus):
+        raise field_error("status", _("Unknown licence status."))
+    if not (reason or "").strip():
+        raise field_error("reason", _("Give the reason for the change."))
+    if agency.licence_status == LicenceStatus.REVOKED:
+        raise Conflict(_("A revoked licence cannot change; a new licence is a new record."))
+    previous = agency.licence_status
+    agency.licence_status = status
+    session.flush()
+    audit.record(session, agency.stream, "licence_status", actor, before=previous, after=status, reason=reason)
+    return agency
+
+
+# --- branches and outlets --------------------------------------------------------------------
+
+def _same_province(city_a: str, city_b: str) -> bool:
+    return city_a[:2] == city_b[:2]
+
+
+def _validate_establishment(agency: Agency, kind: str, city: str, outbound: bool, established_on: date,
+                            branch: Establishment | None, exclude_id=None):
+    errors = {}
+    if agency.licence_status != LicenceStatus.ACTIVE:
+        raise InvalidInput(_("The agency's licence is %(status)s; it cannot open offices.",
+                             status=agency.licence_status), code="licence_not_active")
+    if not is_known_city(city):
+        errors["city"] = [_("Unknown city code.")]
+    if established_on > clock.today():
+        errors["established_on"] = [_("The registration date cannot be in the future.")]
+    if kind == Kind.BRANCH and outbound and not agency.outbound:
+        # A branch's scope is never wider than its agency's (实施细则 art. 16).
+        errors["outbound"] = [_("The agency holds no outbound licence, so its branch cannot do outbound business.")]
+    if kind == Kind.OUTLET and "city" not in errors:
+        branch_cities = {b.city for b in agency.branches if b.status in (FilingStatus.SUBMITTED, FilingStatus.FILED)
+                         and b.id != exclude_id}
+        if branch is not None:
+            if branch.agency_id != agency.id or branch.kind != Kind.BRANCH or branch.status == FilingStatus.CLOSED:
+                errors["branch_id"] = [_("Choose an open branch of this agency.")]
+            elif branch.city != city:
+                errors["city"] = [_("An outlet under a branch lies in that branch's city.")]
+        elif not (_same_province(city, agency.home_city) or city in branch_cities):
+            # Outlets: within the agency's province, or the city of one of its branches (实施细则 art. 16).
+            errors["city"] = [_("Outlets may be set up in the agency's province or in a city with one of its "
+                                "branches.")]
+    if errors:
+        raise InvalidInput(errors=errors)
+
+
+def submit_establishment(session, actor, agency: Agency, kind: str, city: str, name: str, address: str,
+                         established_on: date, outbound=False, manager="", branch_id=None) -> Establishment:
+    """Register a new branch or outlet and submit it for filing with its city's regulator."""
+    branch = session.get(Establishment, branch_id) if branch_id else None
+    if branch_id and branch is None:
+        raise field_error("branch_id", _("Choose an open branch of this agency."))
+    _validate_establishment(agency, kind, city, outbound, established_on, branch)
+    establishment = Establishment(
+        agency=agency, kind=kind, city=city, name=name.strip(), address=address.strip(),
+        manager=(manager or "").strip(),
+        outbound=bool(outbound) if kind == Kind.BRANCH else False, established_on=established_on,
+        branch_id=branch.id if branch else None, status=FilingStatus.SUBMITTED, submitted_at=clock.now(),
+    )
+    session.add(establishment)
+    session.flush()
+    audit.record(session, establishment.stream, "submitted", actor, city=city, name=establishment.name,
+                 address=establishment.address, manager=establishment.manager, outbound=establishment.outbound,
+                 established_on=established_on, branch_id=establishment.branch_id)
+    audit.record(session, agency.stream, f"{kind}_submitted", actor, establishment_id=establishment.id, city=city)
+    return establishment
+
+
+EDITABLE_ESTABLISHMENT_FIELDS = ("name", "address", "manager", "outbound", "established_on")
+
+
+def resubmit_establishment(session, actor, establishment: Establishment, version=None, **changes) -> Establishment:
+    """Correct a returned filing and submit it again; the authority's limit runs from the new receipt."""
+    _check_version(establishment, version)
+    if establishment.status != FilingStatus.RETURNED:
+        raise Conflict(_("Only a returned filing can be resubmitted; this one is %(status)s.",
+                         status=establishment.status), code="not_returned")
+    merged = {f: changes.get(f, getattr(establishment, f)) for f in EDITABLE_ESTABLISHMENT_FIELDS}
+    _validate_establishment(establishment.agency, establishment.kind, establishment.city, merged["outbound"],
+                            merged["established_on"], establishment.branch, exclude_id=establishment.id)
+    diff = {f: [getattr(establishment, f), v] for f, v in merged.items() if v != getattr(establishment, f)}
+    for field, (_old, new) in diff.items():
+        setattr(establishment, field, new)
+    establishment.status = FilingStatus.SUBMITTED
+    establishment.submitted_at = clock.now()
+    establishment.decided_at = None
+    establishment.decided_by_id = None
+    session.flush()
+    audit.record(session, establishment.stream, "resubmitted", actor, changes=diff)
+    return establishment
+
+
+def next_filing_no(session, city: str, kind: str, year: int) -> str:
+    """The next filing number in ``city``: ``440600-FS-2026-0007`` (FS 分社, WD 服务网点)."""
+    bump = (update(FilingSequence)
+            .where(FilingSequence.city == city, FilingSequence.kind == kind, FilingSequence.year == year)
+            .values(last=FilingSequence.last + 1).returning(FilingSequence.last))
+    number = session.execute(bump).scalar()
+    if number is None:
+        try:
+            with session.begin_nested():
+                session.add(FilingSequence(city=city, kind=kind, year=year, last=1))
+            number = 1
+        except IntegrityError:
+            number = session.execute(bump).scalar()
+    prefix = "FS" if kind == Kind.BRANCH else "WD"
+    return f"{city}-{prefix}-{year}-{number:04d}"
+
+
+def decide_filing(session, actor, establishment: Establishment, decision: str, reason=None, version=None):
+    """File (备案) or return a submitted branch or outlet. Returns the establishment and the deposit statement."""
+    _check_version(establishment, version)
+    if establishment.status != FilingStatus.SUBMITTED:
+        raise Conflict(_("This filing is not awaiting a decision (it is %(status)s).", status=establishment.status),
+                       code="not_submitted")
+    reason = (reason or "").strip()
+    if decision == FilingStatus.RETURNED and not reason:
+        raise field_error("reason", _("Say why the filing is returned, so the agency can correct it."))
+    if decision not in (FilingStatus.FILED, FilingStatus.RETURNED):
+        raise field_error("decision", _("Decide 'filed' or 'returned'."))
+    statement = deposit_statement(establishment.agency)
+    establishment.status = decision
+    establishment.decided_at = clock.now()
+    establishment.decided_by_id = getattr(actor, "id", None)
+    if decision == FilingStatus.FILED:
+        establishment.filing_no = establishment.filing_no or next_filing_no(
+            session, establishment.city, establishment.kind, clock.today().year)
+        establishment.return_reason = None
+    else:
+        establishment.return_reason = reason
+    session.flush()
+    audit.record(session, establishment.stream, decision, actor, filing_no=establishment.filing_no, reason=reason,
+                 deposit_shortfall_cny=statement.shortfall_cny,
+                 overdue=filing_clock(establishment).overdue)
+    return establishment, statement
+
+
+def close_establishment(session, actor, establishment: Establishment, closed_on: date, version=None):
+    """Close a branch or outlet; its filing certificate is handed back (实施细则 art. 17: within 10 working days)."""
+    _check_version(establishment, version)
+    if establishment.status == FilingStatus.CLOSED:
+        raise Conflict(_("This office is already closed."), code="already_closed")
+    if closed_on > clock.today() or closed_on < establishment.established_on:
+        raise field_error("closed_on", _("The closing date lies between the registration date and today."))
+    if establishment.kind == Kind.BRANCH:
+        open_outlets = [o for o in establishment.agency.outlets
+                        if o.branch_id == establishment.id and o.status != FilingStatus.CLOSED]
+        if open_outlets:
+            raise field_error("closed_on", _("Close its outlets first: %(names)s.",
+                                             names=", ".join(o.name for o in open_outlets)), Conflict)
+    previous = establishment.status
+    establishment.status = FilingStatus.CLOSED
+    establishment.closed_on = closed_on
+    session.flush()
+    audit.record(session, establishment.stream, "closed", actor, closed_on=closed_on, previous_status=previous)
+    return establishment
+
+
+def agency_scope(session, licence_no: str):
+    """Resolve ``create-user --agency LICENCE_NO`` to the account's agency."""
+    agency_id = session.scalar(select(Agency.id).where(Agency.licence_no == licence_no))
+    if agency_id is None:
+        raise field_error("agency", _("No agency with licence number %(no)s.", no=licence_no))
+    return "agency_id", agency_id
+
+
+def agency_of(session, user) -> Agency:
+    """The agency an ``agency_admin`` account manages."""
+    agency = session.get(Agency, user.agency_id) if getattr(user, "agency_id", None) else None
+    if agency is None:
+        raise NotFound(_("Your account is not linked to an agency."))
+    return agency
