@@ -7,6 +7,7 @@ from flask import current_app
 
 from tourism.accounts import service as accounts
 from tourism.accounts.models import ROLE_VALUES
+from tourism.core import audit
 from tourism.core.errors import DomainError
 from tourism.demo import seed_demo
 from tourism.extensions import db
@@ -54,6 +55,16 @@ def seed_demo_command():
         click.echo(f"  {username:<16} {password:<24} {description}")
 
 
+@click.command("verify-audit")
+def verify_audit_command():
+    """Check every hash-chained history; exit non-zero naming the first broken link."""
+    streams, broken = audit.verify_all(db.session)
+    if broken is not None:
+        raise click.ClickException(f"broken link in {broken}")
+    click.echo(f"{streams} histories checked; every link holds.")
+
+
 def register_commands(app):
     app.cli.add_command(create_user_command)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(verify_audit_command)
