@@ -65,3 +65,24 @@ def make_office(agency, kind="branch", city="440600", status="submitted", **extr
         service.close_establishment(db.session, "test", office, office.established_on)
     db.session.commit()
     return office
+
+
+def make_guide(licence_no="D-4401-000001", home_city="440100", level="intermediate", languages=("zh", "en"),
+               issued_on=None, expires_on=None, employer=None, association=None, affiliated_from=None):
+    """A guide valid from a year ago for three years, employed by ``employer`` or registered with an association."""
+    from datetime import timedelta
+
+    from tourism.core import clock
+    from tourism.guides import service
+
+    issued_on = issued_on or clock.today() - timedelta(days=365)
+    expires_on = expires_on or issued_on + timedelta(days=3 * 365)
+    guide = service.create_guide(db.session, "test", licence_no, f"导游{licence_no[-3:]}", home_city, level,
+                                 list(languages), issued_on, expires_on)
+    start = affiliated_from or issued_on
+    if employer:
+        service.add_affiliation(db.session, "test", guide, "employment", start, agency_licence_no=employer)
+    if association:
+        service.add_affiliation(db.session, "test", guide, "association", start, association=association)
+    db.session.commit()
+    return guide

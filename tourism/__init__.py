@@ -15,6 +15,7 @@ DOMAINS = (
     "tourism.accounts",
     "tourism.zone",
     "tourism.agencies",
+    "tourism.guides",
 )
 
 

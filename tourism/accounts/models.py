@@ -29,6 +29,7 @@ class User(UserMixin, db.Model):
         CheckConstraint("role IN ('admin','provincial','regulator','agency_admin','guide')", name="role"),
         CheckConstraint("role <> 'regulator' OR city_code IS NOT NULL", name="regulator_city"),
         CheckConstraint("role <> 'agency_admin' OR agency_id IS NOT NULL", name="agency_admin_agency"),
+        CheckConstraint("role <> 'guide' OR guide_id IS NOT NULL", name="guide_guide"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -37,6 +38,7 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(20))
     city_code: Mapped[str | None] = mapped_column(String(6))
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="RESTRICT"), index=True)
+    guide_id: Mapped[int | None] = mapped_column(ForeignKey("guides.id", ondelete="RESTRICT"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -20,7 +20,6 @@ from tourism.agencies.schemas import (
     EstablishmentSchema,
     FilingDecisionSchema,
     FilingResultSchema,
-    HistoryEntrySchema,
     LicenceStatusChangeSchema,
     OutletCreateSchema,
     ResubmissionSchema,
@@ -29,6 +28,7 @@ from tourism.core import audit
 from tourism.core.api import Blueprint
 from tourism.core.authz import can, require
 from tourism.core.errors import NotFound
+from tourism.core.schemas import HistoryEntrySchema
 from tourism.extensions import db
 
 blp = Blueprint("agencies_api", __name__, description="Travel agencies, branch offices, service outlets, filing")

@@ -156,14 +156,6 @@ class EstablishmentListSchema(PageSchema):
     items = fields.List(fields.Nested(EstablishmentSchema))
 
 
-class HistoryEntrySchema(Schema):
-    seq = fields.Integer()
-    at = fields.DateTime()
-    actor = fields.String(attribute="actor_name")
-    action = fields.String()
-    details = fields.Dict()
-
-
 class AgencyDetailSchema(AgencySchema):
     branches = fields.List(fields.Nested(EstablishmentSchema))
     outlets = fields.List(fields.Nested(EstablishmentSchema))

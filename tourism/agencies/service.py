@@ -26,8 +26,12 @@ OUTBOUND_AFTER_YEARS = 2  # 《旅行社条例》第八条
 
 # --- reading ---------------------------------------------------------------------------------
 
+def find_agency(session, licence_no: str) -> Agency | None:
+    return session.scalar(select(Agency).where(Agency.licence_no == licence_no))
+
+
 def get_agency(session, licence_no: str) -> Agency:
-    agency = session.scalar(select(Agency).where(Agency.licence_no == licence_no))
+    agency = find_agency(session, licence_no)
     if agency is None:
         raise NotFound(_("No agency with licence number %(no)s.", no=licence_no))
     return agency

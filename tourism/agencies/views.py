@@ -23,6 +23,7 @@ from tourism.core.authz import can, require
 from tourism.core.errors import DomainError, NotFound
 from tourism.core.forms import apply_errors, choices
 from tourism.extensions import db
+from tourism.guides.service import affiliated_guides
 from tourism.web.home import add_task
 from tourism.zone.service import city_name
 
@@ -188,7 +189,7 @@ def workspace():
     require("agency.workspace")
     agency = service.agency_of(db.session, current_user)
     return render_template("agencies/workspace.html", agency=agency, statement=deposit_statement(agency),
-                           closure_form=ClosureForm())
+                           closure_form=ClosureForm(), guides=affiliated_guides(db.session, agency))
 
 
 def _office_form(agency, kind):

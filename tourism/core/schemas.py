@@ -25,3 +25,13 @@ class PageSchema(Schema):
     total = fields.Integer()
     page = fields.Integer()
     per_page = fields.Integer()
+
+
+class HistoryEntrySchema(Schema):
+    """One entry of a record's append-only history."""
+
+    seq = fields.Integer()
+    at = fields.DateTime()
+    actor = fields.String(attribute="actor_name")
+    action = fields.String()
+    details = fields.Dict()

@@ -1,0 +1,204 @@
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from tourism.core.schemas import CityCode, PageSchema
+from tourism.guides.models import Level
+from tourism.guides.recognition import GuideRole
+
+LEVELS = tuple(level.value for level in Level)
+LICENCE = validate.Regexp(r"^D-\d{4}-\d{6}$", error="Use the national pattern D-0000-000000.")
+LANGUAGE = fields.String(validate=validate.Regexp(r"^[a-z]{2}$", error="Use an ISO 639-1 code such as en."))
+MAX_TOUR_DAYS = 366
+
+
+class GuideCreateSchema(Schema):
+    licence_no = fields.String(required=True, validate=LICENCE)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    home_city = CityCode(required=True)
+    level = fields.String(required=True, validate=validate.OneOf(LEVELS))
+    languages = fields.List(LANGUAGE, required=True, validate=validate.Length(min=1, max=10))
+    issued_on = fields.Date(required=True)
+    expires_on = fields.Date(required=True)
+    id_number = fields.String(load_only=True, load_default=None, validate=validate.Length(max=30),
+                              metadata={"description": "Stored only as a keyed hash"})
+
+
+class GuideUpdateSchema(Schema):
+    version = fields.Integer(required=True)
+    name = fields.String(validate=validate.Length(min=1, max=100))
+    level = fields.String(validate=validate.OneOf(LEVELS))
+    languages = fields.List(LANGUAGE, validate=validate.Length(min=1, max=10))
+    issued_on = fields.Date()
+    expires_on = fields.Date(metadata={"description": "A renewal moves the expiry (at most 3 years after issue)"})
+
+
+class StatusChangeSchema(Schema):
+    status = fields.String(required=True, validate=validate.OneOf(("suspended", "revoked", "active")))
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+    until = fields.Date(load_default=None, allow_none=True,
+                        metadata={"description": "Last day of a suspension; without it the suspension is open-ended"})
+    version = fields.Integer(load_default=None)
+
+
+class AffiliationCreateSchema(Schema):
+    agency_licence_no = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=32),
+                                      metadata={"description": "The employing agency (required for employment)"})
+    kind = fields.String(required=True, validate=validate.OneOf(("employment", "association")))
+    association = fields.String(load_default="", validate=validate.Length(max=200),
+                                metadata={"description": "Name of the guide association, for kind association"})
+    start_on = fields.Date(required=True)
+    end_on = fields.Date(load_default=None, allow_none=True)
+
+
+class AffiliationEndSchema(Schema):
+    end_on = fields.Date(required=True)
+
+
+class AffiliationSchema(Schema):
+    id = fields.Integer()
+    kind = fields.String()
+    agency_licence_no = fields.Function(lambda a: a.agency.licence_no if a.agency else None, allow_none=True)
+    agency_name = fields.Function(lambda a: a.agency.name_zh if a.agency else None, allow_none=True)
+    association = fields.String()
+    start_on = fields.Date()
+    end_on = fields.Date(allow_none=True)
+
+
+class BarCreateSchema(Schema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+    start_on = fields.Date(required=True)
+    end_on = fields.Date(load_default=None, allow_none=True)
+
+
+class BarLiftSchema(Schema):
+    end_on = fields.Date(required=True, metadata={"description": "The bar's last day"})
+
+
+class BarSchema(Schema):
+    id = fields.Integer()
+    reason = fields.String()
+    start_on = fields.Date()
+    end_on = fields.Date(allow_none=True)
+
+
+class GuideSchema(Schema):
+    licence_no = fields.String()
+    name = fields.String()
+    home_city = fields.String()
+    level = fields.String()
+    languages = fields.List(fields.String(), attribute="language_codes")
+    issued_on = fields.Date()
+    expires_on = fields.Date()
+    status = fields.String(validate=validate.OneOf(("active", "suspended", "revoked", "expired")))
+    suspended_until = fields.Date(allow_none=True)
+    has_photo = fields.Function(lambda g: g.photo is not None)
+    affiliations = fields.List(fields.Nested(AffiliationSchema))
+    bars = fields.List(fields.Nested(BarSchema))
+    version = fields.Integer()
+
+
+class GuideCardSchema(Schema):
+    """What an inspector needs, and nothing more."""
+
+    licence_no = fields.String()
+    name = fields.String()
+    level = fields.String()
+    languages = fields.List(fields.String(), attribute="language_codes")
+    status = fields.String()
+    affiliation = fields.String(allow_none=True)
+    photo_url = fields.String(allow_none=True)
+
+
+class GuideQuerySchema(Schema):
+    q = fields.String(load_default=None, validate=validate.Length(max=100))
+    city = CityCode(load_default=None)
+    status = fields.String(load_default=None, validate=validate.OneOf(("active", "suspended", "revoked", "expired")))
+    level = fields.String(load_default=None, validate=validate.OneOf(LEVELS))
+    language = fields.String(load_default=None, validate=validate.Regexp(r"^[a-z]{2}$"))
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
+
+
+class GuideSummarySchema(Schema):
+    licence_no = fields.String()
+    name = fields.String()
+    home_city = fields.String()
+    level = fields.String()
+    languages = fields.List(fields.String(), attribute="language_codes")
+    expires_on = fields.Date()
+    status = fields.String()
+
+
+class GuideListSchema(PageSchema):
+    items = fields.List(fields.Nested(GuideSummarySchema))
+
+
+class EligibilityRequestSchema(Schema):
+    licence_no = fields.String(required=True, validate=validate.Length(min=1, max=32))
+    cities = fields.List(CityCode(), required=True, validate=validate.Length(min=1, max=21))
+    start_on = fields.Date(required=True)
+    end_on = fields.Date(required=True)
+    agency_licence_no = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=32))
+    language = fields.String(load_default=None, allow_none=True, validate=validate.Regexp(r"^[a-z]{2}$"))
+    role = fields.String(load_default=GuideRole.LOCAL, validate=validate.OneOf(tuple(GuideRole)),
+                         metadata={"description": "local (地陪, bound by the recognition rules) or escort (全陪)"})
+
+    @validates_schema
+    def check_range(self, data, **kwargs):
+        start, end = data.get("start_on"), data.get("end_on")
+        if start and end and end < start:
+            raise ValidationError("The tour ends on or after its first day.", "end_on")
+        if start and end and (end - start).days >= MAX_TOUR_DAYS:
+            raise ValidationError(f"A tour lasts at most {MAX_TOUR_DAYS} days.", "end_on")
+
+
+class CheckSchema(Schema):
+    code = fields.String()
+    passed = fields.Boolean()
+    message = fields.String()
+
+
+class EligibilityResponseSchema(Schema):
+    eligible = fields.Boolean()
+    checks = fields.List(fields.Nested(CheckSchema))
+    cities = fields.Dict(keys=fields.String(), values=fields.Boolean())
+
+
+class CredentialSchema(Schema):
+    credential = fields.String()
+    expires_at = fields.String()
+    claims = fields.Dict()
+
+
+class CredentialVerifyRequestSchema(Schema):
+    credential = fields.String(required=True, validate=validate.Length(min=1, max=4000))
+
+
+class CredentialVerificationSchema(Schema):
+    valid = fields.Boolean()
+    reason = fields.String(metadata={"description": "ok, malformed, bad_signature, expired, licence_not_active, "
+                                                    "licence_out_of_date"})
+    claims = fields.Dict(allow_none=True)
+    current_status = fields.String(allow_none=True, metadata={"description": "The registry's status now"})
+
+
+class PublicKeySchema(Schema):
+    kid = fields.String()
+    alg = fields.String()
+    public_key = fields.String(metadata={"description": "Raw Ed25519 public key, base64url"})
+    pem = fields.String()
+
+
+class ImportQuerySchema(Schema):
+    dry_run = fields.Boolean(load_default=True)
+
+
+class RowFateSchema(Schema):
+    line = fields.Integer()
+    licence_no = fields.String()
+    action = fields.String(metadata={"description": "create, update, unchanged or invalid"})
+    errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()))
+
+
+class ImportReportSchema(Schema):
+    committed = fields.Boolean()
+    summary = fields.Dict(keys=fields.String(), values=fields.Integer())
+    rows = fields.List(fields.Nested(RowFateSchema))

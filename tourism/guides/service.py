@@ -1,0 +1,345 @@
+"""The guide licence registry: guides, their status, affiliations and bars.
+
+Rules applied here:
+- Licence numbers follow the national pattern D-0000-000000: 'D', four digits of the issuing region
+  (the first two the province), six of sequence; the province must be the home city's.
+- A licence is valid for 3 years (导游管理办法 art. 13).
+- Status changes are made by the home city's regulator or the province, each with a reason; every
+  change is appended to the guide's hash-chained history (tourism.core.audit).
+"""
+
+import calendar
+import hashlib
+import hmac
+import re
+from datetime import date, timedelta
+
+from babel import Locale, UnknownLocaleError
+from flask import current_app, url_for
+from flask_babel import gettext as _
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from tourism.agencies.service import find_agency
+from tourism.core import audit, clock
+from tourism.core.errors import Conflict, InvalidInput, NotFound, StaleVersion, field_error
+from tourism.guides.models import (
+    Affiliation,
+    AffiliationKind,
+    DisciplinaryBar,
+    Guide,
+    GuideLanguage,
+    GuidePhoto,
+    Level,
+    RecordedStatus,
+)
+from tourism.zone.service import is_known_city
+
+LICENCE_PATTERN = re.compile(r"^D-\d{4}-\d{6}$")
+VALIDITY_YEARS = 3  # 导游管理办法 art. 13
+LEVELS = tuple(level.value for level in Level)
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, month=3, day=1)
+
+
+def is_language_code(code: str) -> bool:
+    """An ISO 639-1 code that Babel knows (so its name can be shown in both languages)."""
+    if not (isinstance(code, str) and len(code) == 2 and code.isalpha() and code.islower()):
+        return False
+    try:
+        Locale(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+def id_digest(id_number: str | None) -> str | None:
+    """A keyed hash of a personal ID number: lets a re-import match a person without storing the number."""
+    if not id_number:
+        return None
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, id_number.strip().upper().encode(), hashlib.sha256).hexdigest()
+
+
+def find_guide(session, licence_no: str) -> Guide | None:
+    return session.scalar(select(Guide).where(Guide.licence_no == licence_no))
+
+
+def get_guide(session, licence_no: str) -> Guide:
+    guide = find_guide(session, licence_no)
+    if guide is None:
+        raise NotFound(_("No guide licence %(no)s is registered.", no=licence_no))
+    return guide
+
+
+def validate_guide_fields(licence_no, name, home_city, level, languages, issued_on, expires_on) -> dict:
+    """Field errors for a guide record (shared by the API, the pages and the CSV import)."""
+    errors = {}
+    if not licence_no or not LICENCE_PATTERN.match(licence_no):
+        errors["licence_no"] = [_("Use the national pattern D-0000-000000.")]
+    if not name or not name.strip() or len(name) > 100:
+        errors["name"] = [_("Give the name (at most 100 characters).")]
+    if not home_city or not is_known_city(home_city):
+        errors["home_city"] = [_("Unknown city code.")]
+    elif "licence_no" not in errors and licence_no[2:4] != home_city[:2]:
+        errors["licence_no"] = [_("The licence's region code does not belong to the home city's province.")]
+    if level not in LEVELS:
+        errors["level"] = [_("Use junior, intermediate, senior or special.")]
+    bad = [code for code in languages or [] if not is_language_code(code)]
+    if not languages:
+        errors["languages"] = [_("Give at least one language.")]
+    elif bad:
+        errors["languages"] = [_("Not ISO 639-1 codes: %(codes)s.", codes=", ".join(map(str, bad)))]
+    if issued_on and expires_on:
+        if expires_on <= issued_on:
+            errors["expires_on"] = [_("The expiry date comes after the issue date.")]
+        elif expires_on > _years_after(issued_on, VALIDITY_YEARS):
+            errors["expires_on"] = [_("A licence is valid for at most 3 years (导游管理办法 art. 13).")]
+    return errors
+
+
+def _set_languages(guide: Guide, codes: list[str]) -> None:
+    unique = list(dict.fromkeys(codes))
+    guide.languages = [GuideLanguage(code=code, position=i) for i, code in enumerate(unique)]
+
+
+def create_guide(session, actor, licence_no, name, home_city, level, languages, issued_on, expires_on,
+                 id_number=None) -> Guide:
+    errors = validate_guide_fields(licence_no, name, home_city, level, languages, issued_on, expires_on)
+    if errors:
+        raise InvalidInput(errors=errors)
+    if find_guide(session, licence_no) is not None:
+        raise field_error("licence_no", _("A guide with this licence number is registered."), Conflict)
+    guide = Guide(licence_no=licence_no, name=name.strip(), home_city=home_city, level=level, issued_on=issued_on,
+                  expires_on=expires_on, id_digest=id_digest(id_number))
+    _set_languages(guide, languages)
+    session.add(guide)
+    session.flush()
+    audit.record(session, guide.stream, "registered", actor, name=guide.name, home_city=home_city, level=level,
+                 languages=guide.language_codes, issued_on=issued_on, expires_on=expires_on)
+    return guide
+
+
+def _check_version(guide, version):
+    if version is not None and version != guide.version:
+        raise StaleVersion(_("Someone changed this record since you loaded it (version %(mine)s, now %(now)s); "
+                             "reload it and apply your change again.", mine=version, now=guide.version))
+
+
+EDITABLE = ("name", "level", "languages", "issued_on", "expires_on")
+
+
+def update_guide(session, actor, guide: Guide, version=None, **changes) -> Guide:
+    """Correct or renew a guide's record (the home city may not change: it is where the licence lives)."""
+    _check_version(guide, version)
+    merged = {"name": guide.name, "level": guide.level, "languages": guide.language_codes,
+              "issued_on": guide.issued_on, "expires_on": guide.expires_on}
+    merged.update({k: v for k, v in changes.items() if k in EDITABLE and v is not None})
+    errors = validate_guide_fields(guide.licence_no, merged["name"], guide.home_city, merged["level"],
+                                   merged["languages"], merged["issued_on"], merged["expires_on"])
+    if errors:
+        raise InvalidInput(errors=errors)
+    diff = {}
+    for key in EDITABLE:
+        before = guide.language_codes if key == "languages" else getattr(guide, key)
+        if merged[key] != before:
+            diff[key] = [before, merged[key]]
+    if "languages" in diff:
+        _set_languages(guide, merged["languages"])
+    for key in ("name", "level", "issued_on", "expires_on"):
+        setattr(guide, key, merged[key])
+    if diff:
+        session.flush()
+        audit.record(session, guide.stream, "updated", actor, changes=diff)
+    return guide
+
+
+def change_status(session, actor, guide: Guide, status: str, reason: str, until: date | None = None,
+                  version=None) -> Guide:
+    """Suspend (until a last day, or open-ended), reinstate or revoke, with a reason."""
+    _check_version(guide, version)
+    if not (reason or "").strip():
+        raise field_error("reason", _("Give the reason for the change."))
+    if status not in tuple(RecordedStatus):
+        raise field_error("status", _("Use active, suspended or revoked."))
+    if guide.recorded_status == RecordedStatus.REVOKED:
+        raise Conflict(_("A revoked licence cannot change; a new licence is a new record."), code="revoked")
+    if status == RecordedStatus.SUSPENDED and until is not None and until < clock.today():
+        raise field_error("until", _("A suspension ends today or later."))
+    if status != RecordedStatus.SUSPENDED and until is not None:
+        raise field_error("until", _("Only a suspension has an end date."))
+    before = guide.status
+    guide.recorded_status = status
+    guide.suspended_until = until if status == RecordedStatus.SUSPENDED else None
+    session.flush()
+    audit.record(session, guide.stream, "status", actor, before=before, after=status, until=until,
+                 reason=reason.strip())
+    return guide
+
+
+def add_affiliation(session, actor, guide: Guide, kind: str, start_on: date, end_on=None, agency_licence_no=None,
+                    association="") -> Affiliation:
+    """Record employment by an agency, or registration with a guide association (then any agency may dispatch)."""
+    errors = {}
+    agency = None
+    if kind not in tuple(AffiliationKind):
+        errors["kind"] = [_("Use employment or association.")]
+    if agency_licence_no:
+        agency = find_agency(session, agency_licence_no)
+        if agency is None:
+            errors["agency_licence_no"] = [_("No agency with licence number %(no)s.", no=agency_licence_no)]
+    elif kind == AffiliationKind.EMPLOYMENT:
+        errors["agency_licence_no"] = [_("Employment is with an agency: give its licence number.")]
+    if end_on is not None and end_on < start_on:
+        errors["end_on"] = [_("The end comes on or after the start.")]
+    if kind == AffiliationKind.EMPLOYMENT and agency is not None:
+        clash = [a for a in guide.affiliations if a.kind == AffiliationKind.EMPLOYMENT and a.agency_id != agency.id
+                 and a.start_on <= (end_on or date.max) and (a.end_on is None or start_on <= a.end_on)]
+        if clash:
+            errors["start_on"] = [_("The guide is employed by another agency then; end that employment first.")]
+    if errors:
+        raise InvalidInput(errors=errors)
+    affiliation = Affiliation(guide=guide, kind=kind, agency=agency, association=(association or "").strip(),
+                              start_on=start_on, end_on=end_on)
+    session.add(affiliation)
+    session.flush()
+    audit.record(session, guide.stream, "affiliated", actor, affiliation_id=affiliation.id, kind=kind,
+                 agency=agency.licence_no if agency else None, association=affiliation.association,
+                 start_on=start_on, end_on=end_on)
+    return affiliation
+
+
+def end_affiliation(session, actor, affiliation: Affiliation, end_on: date) -> Affiliation:
+    if end_on < affiliation.start_on:
+        raise field_error("end_on", _("The end comes on or after the start."))
+    if affiliation.end_on is not None and affiliation.end_on < end_on:
+        raise field_error("end_on", _("This affiliation already ended on %(day)s.", day=affiliation.end_on))
+    affiliation.end_on = end_on
+    session.flush()
+    audit.record(session, affiliation.guide.stream, "affiliation_ended", actor, affiliation_id=affiliation.id,
+                 end_on=end_on)
+    return affiliation
+
+
+def add_bar(session, actor, guide: Guide, reason: str, start_on: date, end_on=None) -> DisciplinaryBar:
+    if not (reason or "").strip():
+        raise field_error("reason", _("Give the reason for the change."))
+    if end_on is not None and end_on < start_on:
+        raise field_error("end_on", _("The end comes on or after the start."))
+    bar = DisciplinaryBar(guide=guide, reason=reason.strip(), start_on=start_on, end_on=end_on)
+    session.add(bar)
+    session.flush()
+    audit.record(session, guide.stream, "barred", actor, bar_id=bar.id, reason=bar.reason, start_on=start_on,
+                 end_on=end_on)
+    return bar
+
+
+def lift_bar(session, actor, bar: DisciplinaryBar, last_day: date) -> DisciplinaryBar:
+    """End a bar: ``last_day`` is its last day (the day before its start cancels it)."""
+    if last_day < bar.start_on - timedelta(days=1):
+        raise field_error("end_on", _("The end comes on or after the start."))
+    bar.end_on = last_day
+    session.flush()
+    audit.record(session, bar.guide.stream, "bar_lifted", actor, bar_id=bar.id, end_on=last_day)
+    return bar
+
+
+PHOTO_TYPES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png"}
+MAX_PHOTO_BYTES = 512 * 1024
+
+
+def set_photo(session, actor, guide: Guide, data: bytes) -> GuidePhoto:
+    """Store a JPEG or PNG photo; the type is read from the bytes, not from the upload's claim."""
+    content_type = next((kind for magic, kind in PHOTO_TYPES.items() if data.startswith(magic)), None)
+    if content_type is None:
+        raise field_error("photo", _("Upload a JPEG or PNG image."))
+    if len(data) > MAX_PHOTO_BYTES:
+        raise field_error("photo", _("The photo is larger than 512 KB."))
+    guide.photo = GuidePhoto(content_type=content_type, data=data)
+    session.flush()
+    audit.record(session, guide.stream, "photo", actor, bytes=len(data), content_type=content_type)
+    return guide.photo
+
+
+def search_guides(session, text=None, city=None, status=None, level=None, language=None, page=1, per_page=50):
+    """Guides for the regulators' list; ``status`` is the derived one (expired included)."""
+    today = clock.today()
+    query = select(Guide)
+    if text:
+        pattern = f"%{text.strip()}%"
+        query = query.where(or_(Guide.name.ilike(pattern), Guide.licence_no.ilike(pattern)))
+    if city:
+        query = query.where(Guide.home_city == city)
+    if level:
+        query = query.where(Guide.level == level)
+    if language:
+        query = query.where(exists().where(GuideLanguage.guide_id == Guide.id, GuideLanguage.code == language))
+    if status:
+        query = query.where(_status_clause(status, today))
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    items = session.scalars(query.options(selectinload(Guide.languages)).order_by(Guide.licence_no)
+                            .limit(per_page).offset((page - 1) * per_page)).all()
+    return items, total
+
+
+def _status_clause(status, today):
+    suspended_now = and_(Guide.recorded_status == RecordedStatus.SUSPENDED,
+                         or_(Guide.suspended_until.is_(None), Guide.suspended_until >= today))
+    if status == "revoked":
+        return Guide.recorded_status == RecordedStatus.REVOKED
+    if status == "suspended":
+        return suspended_now
+    not_barred = and_(Guide.recorded_status != RecordedStatus.REVOKED, ~suspended_now)
+    if status == "expired":
+        return and_(not_barred, Guide.expires_on < today)
+    return and_(not_barred, Guide.expires_on >= today)
+
+
+def guide_scope(session, licence_no: str):
+    """Resolve ``create-user --guide LICENCE_NO`` to the account's guide."""
+    guide = find_guide(session, licence_no)
+    if guide is None:
+        raise field_error("guide", _("No guide licence %(no)s is registered.", no=licence_no))
+    return "guide_id", guide.id
+
+
+def affiliated_guides(session, agency) -> list[tuple[Guide, Affiliation]]:
+    """The guides an agency employs today (for its workspace)."""
+    today = clock.today()
+    rows = session.execute(
+        select(Guide, Affiliation).join(Affiliation.guide)
+        .where(Affiliation.agency_id == agency.id, Affiliation.start_on <= today,
+               or_(Affiliation.end_on.is_(None), Affiliation.end_on >= today))
+        .order_by(Guide.name)
+    ).all()
+    return [(guide, affiliation) for guide, affiliation in rows]
+
+
+def inspector_card(guide: Guide) -> dict:
+    """What an inspector needs to see, and nothing more (public)."""
+    today = clock.today()
+    current = guide.current_affiliations(today)
+    if current:
+        first = current[0]
+        affiliation = first.agency.name_zh if first.agency else (first.association or _("a guide association"))
+    else:
+        affiliation = None
+    return {"licence_no": guide.licence_no, "name": guide.name, "level": guide.level,
+            "language_codes": guide.language_codes, "status": guide.status_on(today), "affiliation": affiliation,
+            "photo_url": url_for("guides.photo", licence_no=guide.licence_no) if guide.photo else None}
+
+
+RENEWAL_WINDOW_MONTHS = 3  # 导游管理办法 art. 13: apply within the 3 months before expiry
+
+
+def renewal_opens(guide: Guide) -> date:
+    """The first day a renewal may be applied for."""
+    expiry = guide.expires_on
+    months = expiry.year * 12 + expiry.month - 1 - RENEWAL_WINDOW_MONTHS
+    year, month = divmod(months, 12)
+    return date(year, month + 1, min(expiry.day, calendar.monthrange(year, month + 1)[1]))

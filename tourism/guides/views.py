@@ -1,0 +1,302 @@
+"""Pages: the regulators' registry, guide records, CSV import, the guide's own page, inspectors' checks."""
+
+import re
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+
+from tourism.agencies.service import find_agency
+from tourism.core import audit, clock
+from tourism.core.authz import can, require
+from tourism.core.errors import DomainError, NotFound
+from tourism.core.forms import apply_errors
+from tourism.extensions import db
+from tourism.guides import credentials, csv_exchange, service
+from tourism.guides.forms import (
+    AffiliationForm,
+    BarForm,
+    CredentialCheckForm,
+    GuideForm,
+    GuideSearchForm,
+    ImportCommitForm,
+    ImportForm,
+    PhotoForm,
+    StatusForm,
+)
+from tourism.guides.models import Guide
+from tourism.guides.qr import qr_svg
+from tourism.web.home import add_task
+
+bp = Blueprint("guides", __name__)
+
+add_task("guide", "guides.verify_credential", _l("Check a guide's credential"),
+         _l("Paste or scan a guide's signed credential; it checks offline against the published key."))
+add_task("guide", "guides.my_licence", _l("My licence"),
+         _l("Your status, affiliation and a signed credential to show inspectors."), action="guide.self")
+add_task("regulator", "guides.registry", _l("Guide registry"),
+         _l("Register, renew, suspend and import guides; every change kept."), action="guide.registry")
+
+
+def _fail(form, error):
+    db.session.rollback()
+    apply_errors(form, error)
+    return error.status
+
+
+def _split_languages(text: str) -> list[str]:
+    return [part.lower() for part in re.split(r"[\s,;、，；]+", text or "") if part]
+
+
+# --- the registry (regulators) ---------------------------------------------------------------
+
+@bp.route("/guides")
+@login_required
+def registry():
+    require("guide.registry")
+    form = GuideSearchForm(request.args)
+    valid = form.validate()
+    page = max(1, request.args.get("page", 1, type=int))
+    criteria = {"text": form.q.data or None, "city": form.city.data or None, "status": form.status.data or None,
+                "level": form.level.data or None, "language": (form.language.data or None) if valid else None}
+    guides, total = service.search_guides(db.session, **criteria, page=page, per_page=50)
+    return render_template("guides/registry.html", form=form, guides=guides, total=total, page=page,
+                           today=clock.today())
+
+
+@bp.route("/guides/export.csv")
+@login_required
+def export_csv():
+    require("guide.registry")
+    form = GuideSearchForm(request.args)
+    form.validate()
+    guides, _total = service.search_guides(db.session, form.q.data or None, form.city.data or None,
+                                           form.status.data or None, form.level.data or None, None, 1, 1_000_000)
+    return Response(csv_exchange.export(guides), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=guides.csv"})
+
+
+@bp.route("/guides/new", methods=["GET", "POST"])
+@login_required
+def new_guide():
+    require("guide.import")
+    form = GuideForm()
+    if request.method == "GET" and current_user.city_code:
+        form.home_city.data = current_user.city_code
+    status = 200
+    if form.validate_on_submit():
+        require("guide.create", city=form.home_city.data)
+        try:
+            guide = service.create_guide(db.session, current_user, form.licence_no.data.strip(), form.name.data,
+                                         form.home_city.data, form.level.data, _split_languages(form.languages.data),
+                                         form.issued_on.data, form.expires_on.data)
+            db.session.commit()
+            flash(_("Guide %(no)s registered.", no=guide.licence_no), "success")
+            return redirect(url_for("guides.record", licence_no=guide.licence_no))
+        except DomainError as error:
+            status = _fail(form, error)
+    elif form.errors:
+        status = 422
+    return render_template("guides/guide_form.html", form=form), status
+
+
+def _record_context(guide: Guide, **forms):
+    regulate = can("guide.regulate", city=guide.home_city)
+    context = {
+        "guide": guide, "regulate": regulate, "today": clock.today(),
+        "history": audit.history(db.session, guide.stream),
+        "renewal_opens": service.renewal_opens(guide),
+        "status_form": forms.get("status_form") or StatusForm(version=guide.version),
+        "affiliation_form": forms.get("affiliation_form") or AffiliationForm(),
+        "bar_form": forms.get("bar_form") or BarForm(),
+        "photo_form": forms.get("photo_form") or PhotoForm(),
+    }
+    return context
+
+
+def _guide_for_page(licence_no):
+    guide = service.get_guide(db.session, licence_no)
+    require("guide.view", guide=guide.id)
+    return guide
+
+
+@bp.route("/guides/<licence_no>")
+@login_required
+def record(licence_no):
+    guide = _guide_for_page(licence_no)
+    return render_template("guides/record.html", **_record_context(guide))
+
+
+@bp.route("/guides/<licence_no>/status", methods=["POST"])
+@login_required
+def change_status(licence_no):
+    guide = service.get_guide(db.session, licence_no)
+    require("guide.regulate", city=guide.home_city)
+    form = StatusForm()
+    status = 422
+    if form.validate_on_submit():
+        try:
+            service.change_status(db.session, current_user, guide, form.status.data, form.reason.data,
+                                  form.until.data, int(form.version.data))
+            db.session.commit()
+            flash(_("The licence status was changed."), "success")
+            return redirect(url_for("guides.record", licence_no=licence_no))
+        except DomainError as error:
+            status = _fail(form, error)
+            guide = service.get_guide(db.session, licence_no)
+    return render_template("guides/record.html", **_record_context(guide, status_form=form)), status
+
+
+@bp.route("/guides/<licence_no>/affiliations", methods=["POST"])
+@login_required
+def add_affiliation(licence_no):
+    guide = service.get_guide(db.session, licence_no)
+    form = AffiliationForm()
+    agency = find_agency(db.session, form.agency_licence_no.data) if form.agency_licence_no.data else None
+    require("guide.affiliate", city=guide.home_city, agency=agency.id if agency else None)
+    status = 422
+    if form.validate_on_submit():
+        try:
+            service.add_affiliation(db.session, current_user, guide, form.kind.data, form.start_on.data,
+                                    form.end_on.data, form.agency_licence_no.data or None, form.association.data)
+            db.session.commit()
+            flash(_("Affiliation recorded."), "success")
+            return redirect(url_for("guides.record", licence_no=licence_no))
+        except DomainError as error:
+            status = _fail(form, error)
+            guide = service.get_guide(db.session, licence_no)
+    return render_template("guides/record.html", **_record_context(guide, affiliation_form=form)), status
+
+
+@bp.route("/guides/<licence_no>/bars", methods=["POST"])
+@login_required
+def add_bar(licence_no):
+    guide = service.get_guide(db.session, licence_no)
+    require("guide.regulate", city=guide.home_city)
+    form = BarForm()
+    status = 422
+    if form.validate_on_submit():
+        try:
+            service.add_bar(db.session, current_user, guide, form.reason.data, form.start_on.data, form.end_on.data)
+            db.session.commit()
+            flash(_("Bar recorded."), "success")
+            return redirect(url_for("guides.record", licence_no=licence_no))
+        except DomainError as error:
+            status = _fail(form, error)
+            guide = service.get_guide(db.session, licence_no)
+    return render_template("guides/record.html", **_record_context(guide, bar_form=form)), status
+
+
+@bp.route("/guides/<licence_no>/photo", methods=["POST"])
+@login_required
+def upload_photo(licence_no):
+    guide = service.get_guide(db.session, licence_no)
+    require("guide.regulate", city=guide.home_city)
+    form = PhotoForm()
+    status = 422
+    if form.validate_on_submit():
+        try:
+            service.set_photo(db.session, current_user, guide, form.photo.data.read())
+            db.session.commit()
+            flash(_("Photo saved."), "success")
+            return redirect(url_for("guides.record", licence_no=licence_no))
+        except DomainError as error:
+            status = _fail(form, error)
+            guide = service.get_guide(db.session, licence_no)
+    return render_template("guides/record.html", **_record_context(guide, photo_form=form)), status
+
+
+@bp.route("/guides/<licence_no>/photo.img")
+def photo(licence_no):
+    """The guide's photo, public because the inspector's card shows it."""
+    guide = service.find_guide(db.session, licence_no)
+    if guide is None or guide.photo is None:
+        abort(404)
+    return Response(guide.photo.data, mimetype=guide.photo.content_type,
+                    headers={"Cache-Control": "public, max-age=300"})
+
+
+# --- CSV import --------------------------------------------------------------------------------
+
+def _import_scope():
+    return None if current_user.role == "provincial" else current_user.city_code
+
+
+@bp.route("/guides/import", methods=["GET", "POST"])
+@login_required
+def import_upload():
+    require("guide.import")
+    form = ImportForm()
+    if form.validate_on_submit():
+        try:
+            text = csv_exchange.decode(form.file.data.read())
+            report = csv_exchange.run(db.session, current_user, text, _import_scope(), commit=False)
+            db.session.rollback()
+            return render_template("guides/import_report.html", report=report,
+                                   commit_form=ImportCommitForm(content=text))
+        except DomainError as error:
+            db.session.rollback()
+            form.file.errors = list(form.file.errors) + [str(error.message)]
+    status = 422 if form.errors else 200
+    return render_template("guides/import.html", form=form), status
+
+
+@bp.route("/guides/import/commit", methods=["POST"])
+@login_required
+def import_commit():
+    require("guide.import")
+    form = ImportCommitForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        report = csv_exchange.run(db.session, current_user, form.content.data, _import_scope(), commit=True)
+        db.session.commit()
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+        return redirect(url_for("guides.import_upload"))
+    return render_template("guides/import_report.html", report=report, commit_form=None)
+
+
+# --- the guide's own page ------------------------------------------------------------------------
+
+@bp.route("/me/guide")
+@login_required
+def my_licence():
+    require("guide.self")
+    guide = db.session.get(Guide, current_user.guide_id)
+    if guide is None:
+        raise NotFound()
+    token, claims = credentials.issue(guide)
+    return render_template("guides/my_licence.html", guide=guide, card=service.inspector_card(guide),
+                           credential=token, claims=claims, credential_qr=qr_svg(token),
+                           verify_url=url_for("guides.verify_page", licence_no=guide.licence_no, _external=True))
+
+
+# --- inspectors (public) -------------------------------------------------------------------------
+
+@bp.route("/verify/<licence_no>")
+def verify_page(licence_no):
+    guide = service.find_guide(db.session, licence_no)
+    if guide is None:
+        return render_template("guides/verify.html", card=None, licence_no=licence_no), 404
+    url = url_for("guides.verify_page", licence_no=licence_no, _external=True)
+    return render_template("guides/verify.html", card=service.inspector_card(guide), licence_no=licence_no,
+                           qr=qr_svg(url), url=url)
+
+
+@bp.route("/verify", methods=["GET", "POST"])
+def verify_credential():
+    form = CredentialCheckForm()
+    result, current = None, None
+    status = 200
+    if form.validate_on_submit():
+        result = credentials.verify(form.credential.data, credentials.signing_key().public_key(), clock.now())
+        if result.claims:
+            guide = service.find_guide(db.session, result.claims.get("licence_no", ""))
+            current = guide.status if guide else None
+    elif form.errors:
+        status = 422
+    return render_template("guides/verify_credential.html", form=form, result=result, current=current,
+                           key=credentials.published_key()), status
