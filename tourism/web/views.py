@@ -34,6 +34,12 @@ def set_language(code):
     return response
 
 
+@bp.route("/api/v1/ping")
+def ping():
+    """A route that does nothing: the baseline the benchmarks measure against."""
+    return {"ok": True}
+
+
 @bp.route("/api/v1/docs")
 def api_docs():
     """A browsable page of the OpenAPI document, rendered on the server (no external script)."""
