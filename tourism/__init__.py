@@ -16,6 +16,7 @@ DOMAINS = (
     "tourism.zone",
     "tourism.agencies",
     "tourism.guides",
+    "tourism.incidents",
 )
 
 

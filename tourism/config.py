@@ -44,6 +44,12 @@ def load_config(instance_path: Path) -> dict:
         "RATELIMIT_HEADERS_ENABLED": True,
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10 per minute"),
         "API_TOKEN_DAYS": int(os.environ.get("API_TOKEN_DAYS", "30")),
+        # Upheld complaints within the window that flag a licence for review (a policy choice, not a rule).
+        "COMPLAINT_REVIEW_THRESHOLD": int(os.environ.get("COMPLAINT_REVIEW_THRESHOLD", "3")),
+        "COMPLAINT_REVIEW_WINDOW_DAYS": int(os.environ.get("COMPLAINT_REVIEW_WINDOW_DAYS", "365")),
+        # Minutes within which each affected city acknowledges an incident, per grade: set by the
+        # provincial emergency plan; one hour by default (see tourism/incidents/emergencies.py).
+        "INCIDENT_ACK_MINUTES": {"I": 60, "II": 60, "III": 60, "IV": 60},
         "DEMO_CREDENTIALS": os.environ.get("TOURISM_ENV", "development") == "development",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -1,4 +1,4 @@
-"""agencies, branches and outlets, audit log
+"""agencies, branches and outlets, audit log, sequences
 
 Revision ID: 3a812eef3647
 Revises: 2e3d10cde44d
@@ -39,14 +39,10 @@ def upgrade():
     with op.batch_alter_table('agencies', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_agencies_home_city'), ['home_city'], unique=False)
 
-    op.create_table('filing_sequences',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('city', sa.String(length=6), nullable=False),
-    sa.Column('kind', sa.String(length=8), nullable=False),
-    sa.Column('year', sa.Integer(), nullable=False),
+    op.create_table('sequences',
+    sa.Column('key', sa.String(length=80), nullable=False),
     sa.Column('last', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_filing_sequences')),
-    sa.UniqueConstraint('city', 'kind', 'year', name='uq_filing_sequences_city_kind_year')
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_sequences'))
     )
     op.create_table('audit_entries',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -125,7 +121,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_audit_entries_stream'))
 
     op.drop_table('audit_entries')
-    op.drop_table('filing_sequences')
+    op.drop_table('sequences')
     with op.batch_alter_table('agencies', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_agencies_home_city'))
 

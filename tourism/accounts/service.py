@@ -1,6 +1,5 @@
 """Accounts: creating users, checking passwords, issuing and revoking API tokens."""
 
-import contextlib
 import hashlib
 import secrets
 from datetime import timedelta
@@ -73,21 +72,28 @@ def create_user(session, username, password, role, city=None, **scope) -> User:
     return user
 
 
+def check_secret(hashed: str, value: str) -> bool:
+    """Whether ``value`` matches an argon2 hash (passwords, complaint access codes)."""
+    try:
+        return _hasher().verify(hashed, value)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def spend_secret_check(value: str) -> None:
+    """Spend the work of a real check, so that an unknown name or number is not revealed by timing."""
+    check_secret(_dummy_hash(), value)
+
+
 def authenticate(session, username: str, password: str) -> User | None:
     """The active user with these credentials, or None; time does not reveal which part failed."""
     user = session.scalar(select(User).where(User.username == username))
-    hasher = _hasher()
     if user is None:
-        # Spend the same work as a real check so unknown names are not revealed by timing.
-        with contextlib.suppress(VerificationError):
-            hasher.verify(_dummy_hash(), password)
+        spend_secret_check(password)
         return None
-    try:
-        hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
+    if not check_secret(user.password_hash, password) or not user.active:
         return None
-    if not user.active:
-        return None
+    hasher = _hasher()
     if hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hasher.hash(password)
     user.last_login_at = clock.now()

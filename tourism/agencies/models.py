@@ -1,7 +1,7 @@
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tourism.agencies.deadlines import filing_clock
@@ -122,16 +122,3 @@ class Establishment(db.Model):
     def clock(self):
         """Where the filing stands against its time limits today."""
         return filing_clock(self)
-
-
-class FilingSequence(db.Model):
-    """The last filing number given in a city for a kind and year, to number filings without gaps."""
-
-    __tablename__ = "filing_sequences"
-    __table_args__ = (UniqueConstraint("city", "kind", "year", name="uq_filing_sequences_city_kind_year"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    city: Mapped[str] = mapped_column(String(6))
-    kind: Mapped[str] = mapped_column(String(8))
-    year: Mapped[int] = mapped_column(Integer)
-    last: Mapped[int] = mapped_column(Integer, default=0)

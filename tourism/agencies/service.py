@@ -11,14 +11,15 @@ Rules applied here (sources in tourism/agencies/deposit.py and the docstrings be
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from tourism.agencies.deadlines import filing_clock
 from tourism.agencies.deposit import deposit_statement
-from tourism.agencies.models import Agency, Establishment, FilingSequence, FilingStatus, Kind, LicenceStatus
+from tourism.agencies.models import Agency, Establishment, FilingStatus, Kind, LicenceStatus
 from tourism.core import audit, clock
 from tourism.core.errors import Conflict, InvalidInput, NotFound, StaleVersion, field_error
+from tourism.core.sequences import next_value
 from tourism.zone.service import is_known_city
 
 OUTBOUND_AFTER_YEARS = 2  # 《旅行社条例》第八条
@@ -269,17 +270,7 @@ def resubmit_establishment(session, actor, establishment: Establishment, version
 
 def next_filing_no(session, city: str, kind: str, year: int) -> str:
     """The next filing number in ``city``: ``440600-FS-2026-0007`` (FS 分社, WD 服务网点)."""
-    bump = (update(FilingSequence)
-            .where(FilingSequence.city == city, FilingSequence.kind == kind, FilingSequence.year == year)
-            .values(last=FilingSequence.last + 1).returning(FilingSequence.last))
-    number = session.execute(bump).scalar()
-    if number is None:
-        try:
-            with session.begin_nested():
-                session.add(FilingSequence(city=city, kind=kind, year=year, last=1))
-            number = 1
-        except IntegrityError:
-            number = session.execute(bump).scalar()
+    number = next_value(session, f"filing:{city}:{kind}:{year}")
     prefix = "FS" if kind == Kind.BRANCH else "WD"
     return f"{city}-{prefix}-{year}-{number:04d}"
 

@@ -24,6 +24,7 @@ from tourism.core.errors import DomainError, NotFound
 from tourism.core.forms import apply_errors, choices
 from tourism.extensions import db
 from tourism.guides.service import affiliated_guides
+from tourism.incidents.complaints import complaint_record
 from tourism.web.home import add_task
 from tourism.zone.service import city_name
 
@@ -69,6 +70,8 @@ def agency_page(licence_no):
     if inspector:
         context["statement"] = deposit_statement(agency)
         context["history"] = audit.history(db.session, agency.stream)
+        if can("complaint.read"):
+            context["complaints"] = complaint_record(db.session, "agency", agency.licence_no)
     if can("agency.regulate", city=agency.home_city):
         context["deposit_form"] = DepositForm(deposit_cny=agency.deposit_cny, version=agency.version)
         context["status_form"] = LicenceStatusForm(status=agency.licence_status, version=agency.version)

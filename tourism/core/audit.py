@@ -49,6 +49,13 @@ def _digest(stream, seq, at: datetime, actor_name, action, details, prev_hash) -
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
+def actor_name(actor) -> str:
+    """How an actor is named in histories: a user's name, a label such as ``"system"``, or ``"public"``."""
+    if isinstance(actor, str):
+        return actor
+    return actor.username if actor is not None else "public"
+
+
 def record(session, stream: str, action: str, actor=None, **details) -> AuditEntry:
     """Append an entry to ``stream``; ``actor`` is a User, a label such as ``"system"``, or None (the public)."""
     last = session.execute(
@@ -57,14 +64,12 @@ def record(session, stream: str, action: str, actor=None, **details) -> AuditEnt
     ).first()
     seq, prev_hash = (last.seq + 1, last.hash) if last else (1, GENESIS)
     at = clock.now()
-    if isinstance(actor, str):
-        actor_name, actor = actor, None
-    else:
-        actor_name = actor.username if actor is not None else "public"
+    name = actor_name(actor)
+    actor = None if isinstance(actor, str) else actor
     details = json.loads(json.dumps(details, default=str))
-    entry = AuditEntry(stream=stream, seq=seq, at=at, actor_id=getattr(actor, "id", None), actor_name=actor_name,
+    entry = AuditEntry(stream=stream, seq=seq, at=at, actor_id=getattr(actor, "id", None), actor_name=name,
                        action=action, details=details, prev_hash=prev_hash,
-                       hash=_digest(stream, seq, at, actor_name, action, details, prev_hash))
+                       hash=_digest(stream, seq, at, name, action, details, prev_hash))
     session.add(entry)
     session.flush()
     return entry

@@ -27,6 +27,7 @@ from tourism.guides.forms import (
 )
 from tourism.guides.models import Guide
 from tourism.guides.qr import qr_svg
+from tourism.incidents.complaints import complaint_record
 from tourism.web.home import add_task
 
 bp = Blueprint("guides", __name__)
@@ -111,6 +112,7 @@ def _record_context(guide: Guide, **forms):
         "affiliation_form": forms.get("affiliation_form") or AffiliationForm(),
         "bar_form": forms.get("bar_form") or BarForm(),
         "photo_form": forms.get("photo_form") or PhotoForm(),
+        "complaints": complaint_record(db.session, "guide", guide.licence_no) if can("guide.registry") else None,
     }
     return context
 

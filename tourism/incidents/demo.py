@@ -1,0 +1,28 @@
+"""Demo complaints and an incident (fictional), so each regulator finds work in the queue."""
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from tourism.core import clock
+from tourism.incidents import complaints, emergencies
+from tourism.incidents.models import Complaint
+
+
+def seed_cases(session):
+    if session.scalar(select(func.count(Complaint.id))):
+        return
+    today = clock.today()
+    with clock.frozen_at(clock.now() - timedelta(days=12)):
+        complaints.file_complaint(session, "示例游客甲", "13800000001", "agency", "440600", today - timedelta(days=14),
+                                  "示例：行程中被安排进入购物店并被要求消费。", respondent_ref="L-GD-DEMO02",
+                                  contract_city="440600", claim_cny=800)
+    complaints.file_complaint(session, "示例游客乙", "13800000002", "guide", "440100", today - timedelta(days=2),
+                              "示例：导游擅自变更行程，取消了陈家祠参观。", respondent_ref="D-4401-900001",
+                              contract_city="440300", claim_cny=300)
+    complaints.file_complaint(session, "示例游客丙", "13800000003", "poi", "442000", today,
+                              "示例：景区门口有人强行拉客收费。", respondent_ref="示例景区", urgent=True)
+    emergencies.report_incident(session, "demo-seed", "IV", "natural_disaster", ["440400", "442000", "440700"],
+                                clock.now() - timedelta(hours=2), "示例：台风预警，沿海景区暂停开放，旅游团滞留。",
+                                stranded=30)
+    session.flush()
