@@ -11,7 +11,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, or_, select
 
-from tourism.accounts.service import check_secret, hash_password, spend_secret_check
+from tourism.accounts.service import check_secret, hash_access_code, spend_secret_check
 from tourism.agencies.service import find_agency
 from tourism.core import audit, clock
 from tourism.core.errors import Conflict, InvalidInput, NotFound, StaleVersion, field_error
@@ -22,7 +22,7 @@ from tourism.incidents.models import Complaint, ComplaintAttachment, ComplaintMe
 from tourism.zone.service import is_known_city
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
-CODE_LENGTH = 10
+CODE_LENGTH = 12  # 60 bits
 
 
 # --- intake ----------------------------------------------------------------------------------
@@ -70,10 +70,11 @@ def file_complaint(session, complainant_name, complainant_phone, respondent_kind
     ref, name, respondent_city = _respondent(session, respondent_kind, respondent_ref, incident_city)
     competent = rules.competent_cities(contract_city, respondent_city, incident_city, urgent)
     code = _new_access_code()
+    code_hash = hash_access_code(code)  # before the number is drawn, which locks its counter
     received_at = clock.now()
+    number = next_value(session, f"complaint:{received_at.year}")
     complaint = Complaint(
-        tracking_no=f"TS{received_at.year}{next_value(session, f'complaint:{received_at.year}'):06d}",
-        access_code_hash=hash_password(code), status="received",
+        tracking_no=f"TS{received_at.year}{number:06d}", access_code_hash=code_hash, status="received",
         assigned_city=rules.assigned_city(competent, today), competent_cities=competent,
         complainant_name=complainant_name.strip(), complainant_phone=complainant_phone.strip(),
         respondent_kind=respondent_kind, respondent_ref=ref, respondent_name=name, respondent_city=respondent_city,
@@ -111,7 +112,7 @@ def lookup(session, tracking_no: str, access_code: str) -> Complaint:
     complaint = session.scalar(select(Complaint).where(Complaint.tracking_no == (tracking_no or "").strip()))
     code = (access_code or "").strip().upper().replace("-", "")
     if complaint is None:
-        spend_secret_check(code)
+        spend_secret_check(code, access_code=True)
         raise NotFound()
     if not check_secret(complaint.access_code_hash, code):
         raise NotFound()

@@ -1,0 +1,133 @@
+"""Complaint intake under concurrent clients, on PostgreSQL: rate, and every complaint stored exactly once.
+
+Creates a fresh database (BENCH_PG_ADMIN_URL's server, database ``tourism_bench``), migrates it,
+serves the app on a threaded WSGI server on 127.0.0.1, and has many client threads post complaints
+(each with a unique marker in its description) while counting what came back. Then it counts the
+rows: stored == accepted, no marker twice, no tracking number twice. GET /api/v1/ping on the same
+server with the same clients is the baseline. Rate limits are off for the run: it measures intake.
+
+    .venv/bin/python bench/intake.py [--clients 16] [--complaints 2000]
+"""
+
+import argparse
+import http.client
+import json
+import logging
+import os
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import flask_migrate  # noqa: E402
+from sqlalchemy import create_engine, func, select, text  # noqa: E402
+from werkzeug.serving import make_server  # noqa: E402
+
+from tourism import create_app  # noqa: E402
+from tourism.extensions import db  # noqa: E402
+from tourism.incidents.models import Complaint  # noqa: E402
+
+ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+DATABASE = "tourism_bench"
+CITIES = ["440100", "440300", "440400", "440600", "440700", "441200", "441300", "441900", "442000"]
+
+
+def fresh_database() -> str:
+    engine = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"))
+        conn.execute(text(f"CREATE DATABASE {DATABASE}"))
+    engine.dispose()
+    return ADMIN_URL.rsplit("/", 1)[0] + f"/{DATABASE}"
+
+
+def run_clients(port, clients, count, request_for):
+    """Send ``count`` requests from ``clients`` threads, each on its own keep-alive connection."""
+    results = [None] * count
+    next_index = iter(range(count))
+    lock = threading.Lock()
+
+    def worker():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while True:
+            with lock:
+                index = next(next_index, None)
+            if index is None:
+                break
+            method, path, body = request_for(index)
+            started = time.perf_counter()
+            try:
+                connection.request(method, path, body=body, headers={"Content-Type": "application/json"})
+                response = connection.getresponse()
+                payload = response.read()
+                results[index] = (response.status, payload, time.perf_counter() - started)
+            except (OSError, http.client.HTTPException) as error:
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                results[index] = (None, str(error).encode(), time.perf_counter() - started)
+        connection.close()
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        for _ in range(clients):
+            pool.submit(worker)
+    return results, time.perf_counter() - started
+
+
+def complaint(index):
+    body = {"complainant": {"name": f"游客{index}", "phone": "13800000000"}, "respondent": {"kind": "other"},
+            "incident_city": CITIES[index % len(CITIES)], "occurred_on": "2026-11-20",
+            "description": f"bench-marker-{index}", "urgent": index % 10 == 0}
+    return "POST", "/api/v1/complaints", json.dumps(body)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--complaints", type=int, default=2000)
+    args = parser.parse_args()
+    logging.disable(logging.INFO)
+    url = fresh_database()
+    with tempfile.TemporaryDirectory() as folder:
+        app = create_app({"SQLALCHEMY_DATABASE_URI": url, "RATELIMIT_ENABLED": False,
+                          "SQLALCHEMY_ENGINE_OPTIONS": {"pool_size": args.clients + 4, "pool_pre_ping": True}},
+                         instance_path=folder)
+        with app.app_context():
+            flask_migrate.upgrade()
+        server = make_server("127.0.0.1", 0, app, threaded=True)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        port = server.server_port
+
+        pings, ping_seconds = run_clients(port, args.clients, args.complaints, lambda i: ("GET", "/api/v1/ping", None))
+        results, seconds = run_clients(port, args.clients, args.complaints, complaint)
+        server.shutdown()
+
+        accepted = [json.loads(body)["tracking_no"] for status, body, _t in results if status == 201]
+        failures = [(status, body[:120]) for status, body, _t in results if status != 201]
+        latencies = sorted(t for _s, _b, t in results)
+        with app.app_context():
+            stored = db.session.scalar(select(func.count(Complaint.id)))
+            markers = db.session.scalar(select(func.count(func.distinct(Complaint.description))))
+            numbers = db.session.scalar(select(func.count(func.distinct(Complaint.tracking_no))))
+            db.engine.dispose()
+
+    ping_rate = args.complaints / ping_seconds
+    rate = args.complaints / seconds
+    print(f"clients: {args.clients}, complaints sent: {args.complaints}")
+    print(f"intake: {rate:.0f} complaints/s (p50 {latencies[len(latencies) // 2] * 1000:.1f} ms, "
+          f"p99 {latencies[int(len(latencies) * 0.99)] * 1000:.1f} ms); ping baseline {ping_rate:.0f} req/s; "
+          f"ratio {rate / ping_rate:.2f}")
+    print(f"accepted (201): {len(accepted)}; failed: {len(failures)}")
+    print(f"stored: {stored}; distinct markers: {markers}; distinct tracking numbers: {numbers}; "
+          f"answers with a repeated tracking number: {len(accepted) - len(set(accepted))}")
+    ok = stored == len(accepted) == markers == numbers == args.complaints and len(set(accepted)) == len(accepted)
+    print("every complaint stored exactly once" if ok else f"MISMATCH; first failures: {failures[:3]}")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
