@@ -130,83 +130,59 @@ def record(licence_no):
     return render_template("guides/record.html", **_record_context(guide))
 
 
-@bp.route("/guides/<licence_no>/status", methods=["POST"])
-@login_required
-def change_status(licence_no):
+def _record_action(licence_no, form, form_key, rule, act, done_message):
+    """Handle one of the record page's forms: authorise, validate, act, or re-render with the input kept."""
     guide = service.get_guide(db.session, licence_no)
-    require("guide.regulate", city=guide.home_city)
-    form = StatusForm()
+    agency = find_agency(db.session, form.agency_licence_no.data) if form_key == "affiliation_form" and \
+        form.agency_licence_no.data else None
+    require(rule, city=guide.home_city, agency=agency.id if agency else None)
     status = 422
     if form.validate_on_submit():
         try:
-            service.change_status(db.session, current_user, guide, form.status.data, form.reason.data,
-                                  form.until.data, int(form.version.data))
+            act(guide)
             db.session.commit()
-            flash(_("The licence status was changed."), "success")
+            flash(done_message, "success")
             return redirect(url_for("guides.record", licence_no=licence_no))
         except DomainError as error:
             status = _fail(form, error)
             guide = service.get_guide(db.session, licence_no)
-    return render_template("guides/record.html", **_record_context(guide, status_form=form)), status
+    return render_template("guides/record.html", **_record_context(guide, **{form_key: form})), status
+
+
+@bp.route("/guides/<licence_no>/status", methods=["POST"])
+@login_required
+def change_status(licence_no):
+    form = StatusForm()
+    return _record_action(licence_no, form, "status_form", "guide.regulate", lambda guide: service.change_status(
+        db.session, current_user, guide, form.status.data, form.reason.data, form.until.data,
+        int(form.version.data)), _("The licence status was changed."))
 
 
 @bp.route("/guides/<licence_no>/affiliations", methods=["POST"])
 @login_required
 def add_affiliation(licence_no):
-    guide = service.get_guide(db.session, licence_no)
     form = AffiliationForm()
-    agency = find_agency(db.session, form.agency_licence_no.data) if form.agency_licence_no.data else None
-    require("guide.affiliate", city=guide.home_city, agency=agency.id if agency else None)
-    status = 422
-    if form.validate_on_submit():
-        try:
-            service.add_affiliation(db.session, current_user, guide, form.kind.data, form.start_on.data,
-                                    form.end_on.data, form.agency_licence_no.data or None, form.association.data)
-            db.session.commit()
-            flash(_("Affiliation recorded."), "success")
-            return redirect(url_for("guides.record", licence_no=licence_no))
-        except DomainError as error:
-            status = _fail(form, error)
-            guide = service.get_guide(db.session, licence_no)
-    return render_template("guides/record.html", **_record_context(guide, affiliation_form=form)), status
+    def act(guide):
+        service.add_affiliation(db.session, current_user, guide, form.kind.data, form.start_on.data,
+                                form.end_on.data, form.agency_licence_no.data or None, form.association.data)
+
+    return _record_action(licence_no, form, "affiliation_form", "guide.affiliate", act, _("Affiliation recorded."))
 
 
 @bp.route("/guides/<licence_no>/bars", methods=["POST"])
 @login_required
 def add_bar(licence_no):
-    guide = service.get_guide(db.session, licence_no)
-    require("guide.regulate", city=guide.home_city)
     form = BarForm()
-    status = 422
-    if form.validate_on_submit():
-        try:
-            service.add_bar(db.session, current_user, guide, form.reason.data, form.start_on.data, form.end_on.data)
-            db.session.commit()
-            flash(_("Bar recorded."), "success")
-            return redirect(url_for("guides.record", licence_no=licence_no))
-        except DomainError as error:
-            status = _fail(form, error)
-            guide = service.get_guide(db.session, licence_no)
-    return render_template("guides/record.html", **_record_context(guide, bar_form=form)), status
+    return _record_action(licence_no, form, "bar_form", "guide.regulate", lambda guide: service.add_bar(
+        db.session, current_user, guide, form.reason.data, form.start_on.data, form.end_on.data), _("Bar recorded."))
 
 
 @bp.route("/guides/<licence_no>/photo", methods=["POST"])
 @login_required
 def upload_photo(licence_no):
-    guide = service.get_guide(db.session, licence_no)
-    require("guide.regulate", city=guide.home_city)
     form = PhotoForm()
-    status = 422
-    if form.validate_on_submit():
-        try:
-            service.set_photo(db.session, current_user, guide, form.photo.data.read())
-            db.session.commit()
-            flash(_("Photo saved."), "success")
-            return redirect(url_for("guides.record", licence_no=licence_no))
-        except DomainError as error:
-            status = _fail(form, error)
-            guide = service.get_guide(db.session, licence_no)
-    return render_template("guides/record.html", **_record_context(guide, photo_form=form)), status
+    return _record_action(licence_no, form, "photo_form", "guide.regulate", lambda guide: service.set_photo(
+        db.session, current_user, guide, form.photo.data.read()), _("Photo saved."))
 
 
 @bp.route("/guides/<licence_no>/photo.img")
