@@ -43,6 +43,7 @@ def load_config(instance_path: Path) -> dict:
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10 per minute"),
+        "CREDENTIAL_SIGNING_KEY": os.environ.get("CREDENTIAL_SIGNING_KEY") or None,
         "API_TOKEN_DAYS": int(os.environ.get("API_TOKEN_DAYS", "30")),
         # Upheld complaints within the window that flag a licence for review (a policy choice, not a rule).
         "COMPLAINT_REVIEW_THRESHOLD": int(os.environ.get("COMPLAINT_REVIEW_THRESHOLD", "3")),
