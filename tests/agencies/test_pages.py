@@ -119,3 +119,22 @@ def test_regulator_registers_an_agency_through_the_form(client):
     assert again.status_code == 409 and 'value="表单测试旅行社"' in again.get_data(as_text=True)
     elsewhere = client.post("/agencies/new", data={**form, "licence_no": "L-GD-300004", "home_city": "440600"})
     assert elsewhere.status_code == 403
+
+
+def test_the_agency_records_and_ends_its_guides_employment(client):
+    from tests.factories import make_guide
+
+    make_agency("L-GD-100001", "440100")
+    make_agency("L-GD-200002", "440300")
+    make_guide("D-4401-000001", "440100")
+    other = make_guide("D-4401-000002", "440100", employer="L-GD-200002")
+    make_user("boss", "agency_admin", agency="L-GD-100001")
+    login(client, "boss")
+    token = csrf_from(client.get("/workspace").get_data(as_text=True))
+    employed = client.post("/workspace/guides", data={"csrf_token": token, "licence_no": "D-4401-000001",
+                                                      "start_on": "2026-01-01"})
+    assert employed.status_code == 302
+    page = client.get("/workspace").get_data(as_text=True)
+    assert "D-4401-000001" in page and "D-4401-000002" not in page
+    assert client.post(f"/workspace/guides/{other.affiliations[0].id}/end",
+                       data={"csrf_token": token, "end_on": "2026-06-30"}).status_code == 403

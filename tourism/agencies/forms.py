@@ -83,3 +83,12 @@ class DirectorySearchForm(FlaskForm):
     city = CityField(_l("City"), blank=True, validators=[Optional()])
     scope = SelectField(_l("Scope"), choices=choices(("", _l("Any scope")), ("domestic", _l("Domestic and inbound")),
                                                      ("outbound", _l("Outbound"))), validators=[Optional()])
+
+
+class EmploymentForm(FlaskForm):
+    licence_no = StringField(_l("Guide licence number"), validators=[DataRequired(), Regexp(r"^D-\d{4}-\d{6}$")])
+    start_on = DateField(_l("Employed from"), validators=[DataRequired()])
+
+
+class EndEmploymentForm(FlaskForm):
+    end_on = DateField(_l("Last day of employment"), validators=[DataRequired()])

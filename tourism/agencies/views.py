@@ -13,6 +13,8 @@ from tourism.agencies.forms import (
     DecisionForm,
     DepositForm,
     DirectorySearchForm,
+    EmploymentForm,
+    EndEmploymentForm,
     LicenceStatusForm,
     OfficeForm,
     ResubmitForm,
@@ -23,6 +25,7 @@ from tourism.core.authz import can, require
 from tourism.core.errors import DomainError, NotFound
 from tourism.core.forms import apply_errors, choices
 from tourism.extensions import db
+from tourism.guides import service as guides
 from tourism.guides.service import affiliated_guides
 from tourism.incidents.complaints import complaint_record
 from tourism.web.home import add_task
@@ -192,7 +195,49 @@ def workspace():
     require("agency.workspace")
     agency = service.agency_of(db.session, current_user)
     return render_template("agencies/workspace.html", agency=agency, statement=deposit_statement(agency),
-                           closure_form=ClosureForm(), guides=affiliated_guides(db.session, agency))
+                           closure_form=ClosureForm(), guides=affiliated_guides(db.session, agency),
+                           employment_form=EmploymentForm(), end_form=EndEmploymentForm())
+
+
+@bp.route("/workspace/guides", methods=["POST"])
+@login_required
+def employ_guide():
+    """Record that the agency employs a guide (a labour contract, 导游人员管理条例 art. 4)."""
+    require("agency.workspace")
+    agency = service.agency_of(db.session, current_user)
+    require("guide.affiliate", agency=agency.id)
+    form = EmploymentForm()
+    if form.validate_on_submit():
+        try:
+            guide = guides.get_guide(db.session, form.licence_no.data)
+            guides.add_affiliation(db.session, current_user, guide, "employment", form.start_on.data,
+                                   agency_licence_no=agency.licence_no)
+            db.session.commit()
+            flash(_("%(name)s is recorded as employed.", name=guide.name), "success")
+        except DomainError as error:
+            db.session.rollback()
+            flash(" ".join(m for msgs in (error.errors or {}).values() for m in msgs) or str(error.message), "error")
+    else:
+        flash(_("Give the guide's licence number (D-0000-000000) and the first day."), "error")
+    return redirect(url_for("agencies.workspace"))
+
+
+@bp.route("/workspace/guides/<int:affiliation_id>/end", methods=["POST"])
+@login_required
+def end_employment(affiliation_id):
+    require("agency.workspace")
+    affiliation = guides.get_affiliation(db.session, affiliation_id)
+    require("guide.affiliate", agency=affiliation.agency_id)
+    form = EndEmploymentForm()
+    if form.validate_on_submit():
+        try:
+            guides.end_affiliation(db.session, current_user, affiliation, form.end_on.data)
+            db.session.commit()
+            flash(_("The employment ends on %(day)s.", day=form.end_on.data.isoformat()), "success")
+        except DomainError as error:
+            db.session.rollback()
+            flash(" ".join(m for msgs in (error.errors or {}).values() for m in msgs) or str(error.message), "error")
+    return redirect(url_for("agencies.workspace"))
 
 
 def _office_form(agency, kind):

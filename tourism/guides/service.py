@@ -214,6 +214,13 @@ def add_affiliation(session, actor, guide: Guide, kind: str, start_on: date, end
     return affiliation
 
 
+def get_affiliation(session, affiliation_id: int) -> Affiliation:
+    affiliation = session.get(Affiliation, affiliation_id)
+    if affiliation is None:
+        raise NotFound()
+    return affiliation
+
+
 def end_affiliation(session, actor, affiliation: Affiliation, end_on: date) -> Affiliation:
     if end_on < affiliation.start_on:
         raise field_error("end_on", _("The end comes on or after the start."))
