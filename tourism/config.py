@@ -43,6 +43,9 @@ def load_config(instance_path: Path) -> dict:
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10 per minute"),
+        # Per client address; generous, since a tour group may share one hotel's address.
+        "COMPLAINT_RATE_LIMIT": os.environ.get("COMPLAINT_RATE_LIMIT", "200 per hour"),
+        "LOOKUP_RATE_LIMIT": os.environ.get("LOOKUP_RATE_LIMIT", "30 per minute"),
         "CREDENTIAL_SIGNING_KEY": os.environ.get("CREDENTIAL_SIGNING_KEY") or None,
         "API_TOKEN_DAYS": int(os.environ.get("API_TOKEN_DAYS", "30")),
         # Upheld complaints within the window that flag a licence for review (a policy choice, not a rule).
@@ -58,7 +61,7 @@ def load_config(instance_path: Path) -> dict:
         "BABEL_DEFAULT_LOCALE": "zh_CN",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Shanghai",
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).resolve().parent.parent / "translations"),
-        "MAX_CONTENT_LENGTH": 12 * 1024 * 1024,
+        "MAX_CONTENT_LENGTH": 27 * 1024 * 1024,  # five attachments of 5 MB and the form
         "WTF_CSRF_TIME_LIMIT": None,
         # OpenAPI document, served at /api/v1/openapi.json.
         "API_TITLE": "Pearl River Delta barrier-free tourism zone",

@@ -1,6 +1,6 @@
 """JSON API: complaint intake and tracking, the shared case log, incidents and their acknowledgement."""
 
-from flask import request
+from flask import current_app, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -63,7 +63,7 @@ def incident_view(incident) -> dict:
 # --- complaints: the public side --------------------------------------------------------------
 
 @blp.route("/complaints", methods=["POST"])
-@limiter.limit("30 per hour")
+@limiter.limit(lambda: current_app.config["COMPLAINT_RATE_LIMIT"])
 @blp.arguments(ComplaintCreateSchema)
 @blp.response(201, ComplaintReceiptSchema)
 def file_complaint(data):
@@ -78,7 +78,7 @@ def file_complaint(data):
 
 
 @blp.route("/complaints/<tracking_no>/lookup", methods=["POST"])
-@limiter.limit("20 per minute")
+@limiter.limit(lambda: current_app.config["LOOKUP_RATE_LIMIT"])
 @blp.arguments(LookupSchema)
 @blp.response(200, ComplaintStatusSchema)
 @blp.errors(404)
@@ -91,7 +91,7 @@ def lookup(data, tracking_no):
 
 
 @blp.route("/complaints/<tracking_no>/attachments", methods=["POST"])
-@limiter.limit("20 per hour")
+@limiter.limit(lambda: current_app.config["COMPLAINT_RATE_LIMIT"])
 @blp.response(201, AttachmentSchema)
 @blp.errors(404)
 @blp.doc(requestBody={"content": {"multipart/form-data": {"schema": {"type": "object", "required": ["access_code",

@@ -1,7 +1,7 @@
 """Pages: the public complaint form and tracking page, the regulators' case queue and case page,
 the incident board, the dashboard."""
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -51,7 +51,7 @@ def labels():
 # --- the public side -------------------------------------------------------------------------
 
 @bp.route("/complaints/new", methods=["GET", "POST"])
-@limiter.limit("30 per hour", methods=["POST"])
+@limiter.limit(lambda: current_app.config["COMPLAINT_RATE_LIMIT"], methods=["POST"])
 def new_complaint():
     form = ComplaintForm()
     status = 200
@@ -75,7 +75,7 @@ def new_complaint():
 
 
 @bp.route("/complaints/track", methods=["GET", "POST"])
-@limiter.limit("20 per minute", methods=["POST"])
+@limiter.limit(lambda: current_app.config["LOOKUP_RATE_LIMIT"], methods=["POST"])
 def track():
     form = TrackForm()
     if form.validate_on_submit():
@@ -91,7 +91,7 @@ def track():
 
 
 @bp.route("/complaints/track/attach", methods=["POST"])
-@limiter.limit("20 per hour")
+@limiter.limit(lambda: current_app.config["COMPLAINT_RATE_LIMIT"])
 def attach():
     form = AttachForm()
     if not form.validate_on_submit():
