@@ -17,6 +17,7 @@ DOMAINS = (
     "tourism.agencies",
     "tourism.guides",
     "tourism.incidents",
+    "tourism.planner",
 )
 
 

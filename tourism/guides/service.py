@@ -23,6 +23,7 @@ from sqlalchemy.orm import selectinload
 from tourism.agencies.service import find_agency
 from tourism.core import audit, clock
 from tourism.core.errors import Conflict, InvalidInput, NotFound, StaleVersion, field_error
+from tourism.guides.eligibility import check_eligibility
 from tourism.guides.models import (
     Affiliation,
     AffiliationKind,
@@ -33,7 +34,8 @@ from tourism.guides.models import (
     Level,
     RecordedStatus,
 )
-from tourism.zone.service import is_known_city
+from tourism.guides.recognition import uncovered_days
+from tourism.zone.service import all_cities, is_known_city
 
 LICENCE_PATTERN = re.compile(r"^D-\d{4}-\d{6}$")
 VALIDITY_YEARS = 3  # 导游管理办法 art. 13
@@ -350,3 +352,29 @@ def renewal_opens(guide: Guide) -> date:
     months = expiry.year * 12 + expiry.month - 1 - RENEWAL_WINDOW_MONTHS
     year, month = divmod(months, 12)
     return date(year, month + 1, min(expiry.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def eligible_guides_for(session, cities: list[str], start_on: date, end_on: date, language: str,
+                        limit: int = 20) -> list[str]:
+    """Licences of guides who may lead a group in ``language`` as local guide in all ``cities`` on those dates.
+
+    A few indexed queries narrow the field (language, validity, home cities that every city recognises,
+    an affiliation through the tour); each candidate then passes the full eligibility check.
+    """
+    homes = [c.code for c in all_cities() if all(not uncovered_days(c.code, city, start_on, end_on) for city in cities)]
+    if not homes:
+        return []
+    query = (select(Guide.licence_no).where(
+        Guide.home_city.in_(homes), Guide.recorded_status != RecordedStatus.REVOKED, Guide.issued_on <= start_on,
+        Guide.expires_on >= end_on,
+        exists().where(GuideLanguage.guide_id == Guide.id, GuideLanguage.code == language),
+        exists().where(Affiliation.guide_id == Guide.id, Affiliation.start_on <= start_on,
+                       or_(Affiliation.end_on.is_(None), Affiliation.end_on >= end_on)))
+        .order_by(Guide.licence_no).limit(limit * 3))
+    eligible = []
+    for licence_no in session.scalars(query):
+        if check_eligibility(session, licence_no, cities, start_on, end_on, language=language).eligible:
+            eligible.append(licence_no)
+        if len(eligible) == limit:
+            break
+    return eligible

@@ -1,0 +1,8 @@
+"""The Lingnan itinerary planner: the place catalogue, travel times, and the orienteering search."""
+
+
+def init_app(app):
+    from tourism.planner import api
+    from tourism.setup import register_api
+
+    register_api(app, api.blp)

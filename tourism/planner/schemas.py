@@ -1,0 +1,114 @@
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from tourism.core.schemas import CityCode
+from tourism.planner import catalogue
+
+HHMM = validate.Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", error="Use HH:MM.")
+MAX_DAYS = 14
+
+
+class PoiQuerySchema(Schema):
+    city = CityCode(load_default=None)
+    theme = fields.String(load_default=None, validate=validate.OneOf(catalogue.THEMES))
+
+
+class PoiSchema(Schema):
+    id = fields.String()
+    name_zh = fields.String()
+    name_en = fields.String()
+    city = fields.String()
+    lat = fields.Float()
+    lon = fields.Float()
+    themes = fields.List(fields.String())
+    visit_minutes = fields.Integer()
+    opening_hours = fields.Dict(keys=fields.String(), values=fields.List(fields.List(fields.String())))
+    ticket_cny = fields.Float()
+    source = fields.Dict(keys=fields.String(), values=fields.String())
+
+
+class PoiListSchema(Schema):
+    items = fields.List(fields.Nested(PoiSchema))
+
+
+def _known_pois(ids):
+    unknown = [pid for pid in ids if pid not in catalogue.pois()]
+    if unknown:
+        raise ValidationError(f"Unknown places: {', '.join(unknown)}.")
+
+
+class ItineraryRequestSchema(Schema):
+    start_date = fields.Date(required=True)
+    days = fields.Integer(required=True, validate=validate.Range(min=1, max=MAX_DAYS))
+    start_city = CityCode(required=True)
+    end_city = CityCode(load_default=None)
+    themes = fields.Dict(keys=fields.String(validate=validate.OneOf(catalogue.THEMES)),
+                         values=fields.Float(validate=validate.Range(min=0, max=10)), required=True)
+    must_visit = fields.List(fields.String(), load_default=list, validate=_known_pois)
+    avoid = fields.List(fields.String(), load_default=list, validate=_known_pois)
+    day_start = fields.String(load_default="09:00", validate=HHMM)
+    day_end = fields.String(load_default="18:00", validate=HHMM)
+    group_size = fields.Integer(load_default=1, validate=validate.Range(min=1, max=200))
+    budget_cny = fields.Float(load_default=None, allow_none=True, validate=validate.Range(min=0))
+    language = fields.String(load_default=None, allow_none=True, validate=validate.Regexp(r"^[a-z]{2}$"))
+    bases = fields.List(CityCode(), load_default=None, allow_none=True,
+                        metadata={"description": "The city of each night (days - 1 of them); chosen when absent"})
+    time_limit_s = fields.Float(load_default=5.0, validate=validate.Range(min=0.5, max=60))
+    seed = fields.Integer(load_default=0, validate=validate.Range(min=0, max=2**31 - 1))
+
+    @validates_schema
+    def check(self, data, **kwargs):
+        errors = {}
+        if "day_start" in data and "day_end" in data and data["day_end"] <= data["day_start"]:
+            errors["day_end"] = ["The day ends after it starts."]
+        if "themes" in data and not any(weight > 0 for weight in data["themes"].values()):
+            errors["themes"] = ["Give at least one theme a weight above zero."]
+        bases = catalogue.bases()
+        for key in ("start_city", "end_city"):
+            if data.get(key) and data[key] not in bases:
+                errors[key] = ["The planner covers the zone's cities only."]
+        if data.get("bases") is not None:
+            if len(data["bases"]) != data.get("days", 1) - 1:
+                errors["bases"] = ["Give one city per night: days - 1 of them."]
+            elif any(city not in bases for city in data["bases"]):
+                errors["bases"] = ["The planner covers the zone's cities only."]
+        both = set(data.get("must_visit", [])) & set(data.get("avoid", []))
+        if both:
+            errors["avoid"] = [f"Both wanted and avoided: {', '.join(sorted(both))}."]
+        if errors:
+            raise ValidationError(errors)
+
+
+class StopSchema(Schema):
+    poi_id = fields.String()
+    arrive = fields.String()
+    start = fields.String()
+    end = fields.String()
+
+
+class LegSchema(Schema):
+    from_ = fields.String(data_key="from")
+    to = fields.String()
+    minutes = fields.Integer()
+
+
+class DaySchema(Schema):
+    date = fields.String()
+    start_city = fields.String()
+    base_city = fields.String(metadata={"description": "Where the day ends: that night's base"})
+    stops = fields.List(fields.Nested(StopSchema))
+    legs = fields.List(fields.Nested(LegSchema))
+    travel_minutes = fields.Integer()
+
+
+class UnvisitedSchema(Schema):
+    poi_id = fields.String()
+    reason = fields.String()
+
+
+class ItinerarySchema(Schema):
+    id = fields.String()
+    days = fields.List(fields.Nested(DaySchema))
+    score = fields.Float()
+    unvisited_must_visit = fields.List(fields.Nested(UnvisitedSchema))
+    eligible_guides = fields.List(fields.String())
+    seconds = fields.Float()

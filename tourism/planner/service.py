@@ -1,0 +1,62 @@
+"""Planning requests: validate into an itinerary request, plan, add eligible guides, keep for a permalink."""
+
+import uuid
+from datetime import timedelta
+
+from tourism.core.errors import NotFound
+from tourism.guides.service import eligible_guides_for
+from tourism.planner import itinerary
+from tourism.planner.models import Itinerary
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def to_request(data: dict) -> itinerary.Request:
+    return itinerary.Request(
+        start_date=data["start_date"], days=data["days"], start_city=data["start_city"],
+        end_city=data.get("end_city") or data["start_city"], themes=data["themes"],
+        day_start=_minutes(data["day_start"]), day_end=_minutes(data["day_end"]), group_size=data["group_size"],
+        must_visit=list(data["must_visit"]), avoid=list(data["avoid"]), budget_cny=data.get("budget_cny"),
+        bases=data.get("bases"), time_limit_s=data["time_limit_s"], seed=data["seed"])
+
+
+def present(plan: itinerary.Plan) -> dict:
+    return {
+        "days": [{"date": day.date.isoformat(), "start_city": day.start_city, "base_city": day.base_city,
+                  "stops": [{"poi_id": s.poi_id, "arrive": _hhmm(s.arrive), "start": _hhmm(s.start),
+                             "end": _hhmm(s.end)} for s in day.stops],
+                  "legs": [{"from": a, "to": b, "minutes": m} for a, b, m in day.legs],
+                  "travel_minutes": day.travel_minutes} for day in plan.days],
+        "score": round(plan.score, 3),
+        "unvisited_must_visit": [{"poi_id": pid, "reason": reason} for pid, reason in plan.unvisited_must_visit],
+        "seconds": round(plan.seconds, 3),
+    }
+
+
+def create_itinerary(session, data: dict) -> dict:
+    """Plan and keep the itinerary; guides are suggested for every city and date when a language is given."""
+    request = to_request(data)
+    result = present(itinerary.plan(request))
+    cities = sorted({stop_city for day in result["days"] for stop_city in (day["start_city"], day["base_city"])})
+    end_on = request.start_date + timedelta(days=request.days - 1)
+    result["eligible_guides"] = (eligible_guides_for(session, cities, request.start_date, end_on, data["language"])
+                                 if data.get("language") else [])
+    record = Itinerary(id=uuid.uuid4().hex, request={**data, "start_date": data["start_date"].isoformat()},
+                       result=result)
+    session.add(record)
+    session.flush()
+    return {"id": record.id, **result}
+
+
+def get_itinerary(session, itinerary_id: str) -> dict:
+    record = session.get(Itinerary, itinerary_id)
+    if record is None:
+        raise NotFound()
+    return {"id": record.id, **record.result}
