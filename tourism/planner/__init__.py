@@ -2,7 +2,8 @@
 
 
 def init_app(app):
-    from tourism.planner import api
+    from tourism.planner import api, views
     from tourism.setup import register_api
 
+    app.register_blueprint(views.bp)
     register_api(app, api.blp)

@@ -1,0 +1,74 @@
+"""Pages: the planning form, the day-by-day result with an offline map, the .ics export and a print view."""
+
+from flask import Blueprint, Response, redirect, render_template, url_for
+from flask_babel import lazy_gettext as _l
+from marshmallow import ValidationError
+
+from tourism.core import clock
+from tourism.core.errors import DomainError, flatten_messages
+from tourism.core.forms import apply_errors
+from tourism.extensions import db
+from tourism.planner import calendar, catalogue, service, svgmap
+from tourism.planner.forms import THEME_LABELS, PlanForm
+from tourism.planner.schemas import ItineraryRequestSchema
+from tourism.web.home import add_task
+
+bp = Blueprint("planner", __name__)
+
+add_task("tourist", "planner.plan", _l("Plan a Lingnan trip"),
+         _l("Gardens, ancestral halls, opera, martial arts, diaolou: a day-by-day plan across the nine cities."))
+
+
+def _request_from(form) -> dict:
+    themes = {slug: getattr(form, f"theme_{slug}").data or 0 for slug in THEME_LABELS}
+    raw = {"start_date": form.start_date.data.isoformat(), "days": form.days.data,
+           "start_city": form.start_city.data, "end_city": form.end_city.data,
+           "themes": {k: v for k, v in themes.items() if v}, "day_start": form.day_start.data,
+           "day_end": form.day_end.data, "group_size": form.group_size.data, "budget_cny": form.budget_cny.data,
+           "language": form.language.data or None, "must_visit": form.must_visit.data or [],
+           "avoid": form.avoid.data or [], "time_limit_s": form.time_limit_s.data}
+    return ItineraryRequestSchema().load(raw)
+
+
+@bp.route("/plan", methods=["GET", "POST"])
+def plan():
+    form = PlanForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            result = service.create_itinerary(db.session, _request_from(form))
+            db.session.commit()
+            return redirect(url_for("planner.itinerary", itinerary_id=result["id"]))
+        except ValidationError as error:
+            apply_errors(form, DomainError(errors=flatten_messages(error.messages)))
+            status = 422
+    elif form.errors:
+        status = 422
+    return render_template("planner/plan.html", form=form, theme_fields=[f"theme_{s}" for s in THEME_LABELS],
+                           places=catalogue.pois()), status
+
+
+def _view(itinerary_id):
+    itinerary = service.get_itinerary(db.session, itinerary_id)
+    pois = catalogue.pois()
+    return itinerary, pois
+
+
+@bp.route("/itineraries/<itinerary_id>")
+def itinerary(itinerary_id, printable=False):
+    result, pois = _view(itinerary_id)
+    map_data = svgmap.draw(result["days"], pois, catalogue.bases(), clock.today())
+    return render_template("planner/itinerary.html", itinerary=result, pois=pois, map=map_data,
+                           printable=printable)
+
+
+@bp.route("/itineraries/<itinerary_id>/print")
+def print_view(itinerary_id):
+    return itinerary(itinerary_id, printable=True)
+
+
+@bp.route("/itineraries/<itinerary_id>.ics")
+def ics(itinerary_id):
+    result, pois = _view(itinerary_id)
+    return Response(calendar.to_ics(result, pois, clock.now()), mimetype="text/calendar",
+                    headers={"Content-Disposition": f"attachment; filename=itinerary-{itinerary_id}.ics"})
