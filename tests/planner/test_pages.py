@@ -20,7 +20,7 @@ def test_plan_through_the_form_and_read_the_result(client, places):
     assert "<svg" in html and "<polyline" in html and "fs-temple" in html
     ics = client.get(result_url + ".ics")
     assert ics.mimetype == "text/calendar"
-    events = [c for c in Calendar.from_ical(ics.data).walk("VEVENT")]
+    events = list(Calendar.from_ical(ics.data).walk("VEVENT"))
     assert len(events) == len(re.findall(r"<li><strong>\d+\.</strong>", html))
     printable = client.get(result_url + "/print").get_data(as_text=True)
     assert "<polyline" not in printable and "fs-temple" in printable
