@@ -8,8 +8,10 @@ from flask_babel import gettext as _
 
 from tourism import ROOT
 from tourism.core import authz, clock
+from tourism.core.api import RowIdConverter, row_id_schema
 from tourism.core.errors import API_PREFIX, Unauthorized, error_body, register_error_handlers
 from tourism.core.i18n import LANGUAGES, select_locale
+from tourism.core.input_guard import reject_unstorable_json
 from tourism.core.security import add_security_headers
 from tourism.core.types import render_migration_item
 from tourism.extensions import api, babel, csrf, db, limiter, login_manager, migrate
@@ -26,9 +28,11 @@ def init_extensions(app):
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
     api.init_app(app)
+    api.register_converter(RowIdConverter, row_id_schema)
     _init_login(app)
     register_error_handlers(app)
     app.after_request(add_security_headers)
+    app.before_request(reject_unstorable_json)
     app.jinja_env.globals.update(can=authz.can, languages=LANGUAGES, current_language=_current_language,
                                   city_name=city_name)
 

@@ -97,3 +97,14 @@ def test_unexpected_errors_are_json_500_without_details(app, client):
     register_api(app, blp)
     body = assert_error_shape(client.get("/api/v1/boom"), 500, "internal_error")
     assert "hunter2" not in body["message"]
+
+
+def test_text_that_no_database_can_store_is_400(client):
+    response = client.post("/api/v1/auth/tokens", data='{"username": "\\ud800x", "password": "p"}',
+                           content_type="application/json")
+    assert_error_shape(response, 400, "bad_request")
+
+
+def test_ids_beyond_the_databases_integers_are_404(client):
+    assert_error_shape(client.get("/api/v1/branches/92969322155938193005321415294976"), 404, "not_found")
+    assert_error_shape(client.get("/api/v1/incidents/0"), 404, "not_found")

@@ -4,6 +4,7 @@ from http import HTTPStatus
 
 from flask_smorest import Api as SmorestApi
 from flask_smorest import Blueprint as SmorestBlueprint
+from werkzeug.routing import IntegerConverter
 
 from tourism.core.errors import ErrorSchema
 
@@ -35,3 +36,16 @@ class Blueprint(SmorestBlueprint):
             return view
 
         return decorate
+
+
+class RowIdConverter(IntegerConverter):
+    """``<int:...>`` in every route: a positive id that fits the database's integer, else 404 (not a 500)."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("min", 1)
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
+
+
+def row_id_schema(converter):
+    return {"type": "integer", "minimum": converter.min, "maximum": converter.max}
