@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: install run test test-postgres lint translations
+.PHONY: install run serve test test-postgres lint translations
 
 install: $(VENV)/.installed translations/zh/LC_MESSAGES/messages.mo
 
@@ -27,6 +27,13 @@ run: install
 	@echo "Open http://$(HOST):$(PORT)/ (API reference at http://$(HOST):$(PORT)/api/v1/docs)"
 	@echo
 	$(FLASK) run --host $(HOST) --port $(PORT)
+
+# Production: gunicorn with several workers on PostgreSQL and Redis, migrations applied first.
+# Needs DATABASE_URL, REDIS_URL and SECRET_KEY (and CREDENTIAL_SIGNING_KEY) in the environment.
+serve: install
+	@test -n "$$DATABASE_URL" -a -n "$$REDIS_URL" || { echo "Set DATABASE_URL and REDIS_URL (see README)."; exit 1; }
+	$(FLASK) db upgrade
+	TOURISM_ENV=production LOG_FORMAT=json $(BIN)/gunicorn --config gunicorn.conf.py app:app
 
 test: install
 	$(BIN)/ruff check .

@@ -12,6 +12,7 @@ from tourism.core.api import RowIdConverter, row_id_schema
 from tourism.core.errors import API_PREFIX, Unauthorized, error_body, register_error_handlers
 from tourism.core.i18n import LANGUAGES, select_locale
 from tourism.core.input_guard import reject_unstorable_json
+from tourism.core.observability import configure_logging, finish_request, health, start_request
 from tourism.core.security import add_security_headers
 from tourism.core.types import render_migration_item
 from tourism.extensions import api, babel, csrf, db, limiter, login_manager, migrate
@@ -31,8 +32,12 @@ def init_extensions(app):
     api.register_converter(RowIdConverter, row_id_schema)
     _init_login(app)
     register_error_handlers(app)
-    app.after_request(add_security_headers)
+    configure_logging(app)
+    app.before_request(start_request)
     app.before_request(reject_unstorable_json)
+    app.after_request(add_security_headers)
+    app.after_request(finish_request)
+    app.register_blueprint(health)
     app.jinja_env.globals.update(can=authz.can, languages=LANGUAGES, current_language=_current_language,
                                   city_name=city_name)
 
