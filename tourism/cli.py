@@ -7,7 +7,7 @@ from flask import current_app
 
 from tourism.accounts import service as accounts
 from tourism.accounts.models import ROLE_VALUES
-from tourism.core import audit
+from tourism.core import audit, backup
 from tourism.core.errors import DomainError
 from tourism.demo import seed_demo
 from tourism.extensions import db
@@ -64,7 +64,30 @@ def verify_audit_command():
     click.echo(f"{streams} histories checked; every link holds.")
 
 
+@click.command("export")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+def export_command(path):
+    """Write every table to PATH (JSON); attachments stay in the instance folder."""
+    counts = backup.dump(path, db.session)
+    click.echo(f"Exported {sum(counts.values())} rows from {len(counts)} tables to {path}.")
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def import_command(path):
+    """Load an export into this (empty, migrated) database."""
+    try:
+        counts = backup.load(path, db.session)
+        db.session.commit()
+    except ValueError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Imported {sum(counts.values())} rows into {len(counts)} tables.")
+
+
 def register_commands(app):
     app.cli.add_command(create_user_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(verify_audit_command)
+    app.cli.add_command(export_command)
+    app.cli.add_command(import_command)
