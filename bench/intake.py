@@ -10,15 +10,12 @@ server with the same clients is the baseline. Rate limits are off for the run: i
 """
 
 import argparse
-import http.client
 import json
 import logging
 import os
 import sys
 import tempfile
 import threading
-import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -27,6 +24,7 @@ import flask_migrate  # noqa: E402
 from sqlalchemy import create_engine, func, select, text  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
+from bench.httpload import percentile, run_clients  # noqa: E402
 from tourism import create_app  # noqa: E402
 from tourism.extensions import db  # noqa: E402
 from tourism.incidents.models import Complaint  # noqa: E402
@@ -45,44 +43,11 @@ def fresh_database() -> str:
     return ADMIN_URL.rsplit("/", 1)[0] + f"/{DATABASE}"
 
 
-def run_clients(port, clients, count, request_for):
-    """Send ``count`` requests from ``clients`` threads, each on its own keep-alive connection."""
-    results = [None] * count
-    next_index = iter(range(count))
-    lock = threading.Lock()
-
-    def worker():
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        while True:
-            with lock:
-                index = next(next_index, None)
-            if index is None:
-                break
-            method, path, body = request_for(index)
-            started = time.perf_counter()
-            try:
-                connection.request(method, path, body=body, headers={"Content-Type": "application/json"})
-                response = connection.getresponse()
-                payload = response.read()
-                results[index] = (response.status, payload, time.perf_counter() - started)
-            except (OSError, http.client.HTTPException) as error:
-                connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                results[index] = (None, str(error).encode(), time.perf_counter() - started)
-        connection.close()
-
-    started = time.perf_counter()
-    with ThreadPoolExecutor(clients) as pool:
-        for _ in range(clients):
-            pool.submit(worker)
-    return results, time.perf_counter() - started
-
-
 def complaint(index):
     body = {"complainant": {"name": f"游客{index}", "phone": "13800000000"}, "respondent": {"kind": "other"},
             "incident_city": CITIES[index % len(CITIES)], "occurred_on": "2026-11-20",
             "description": f"bench-marker-{index}", "urgent": index % 10 == 0}
-    return "POST", "/api/v1/complaints", json.dumps(body)
+    return "complaint", "POST", "/api/v1/complaints", json.dumps(body)
 
 
 def main():
@@ -102,13 +67,15 @@ def main():
         threading.Thread(target=server.serve_forever, daemon=True).start()
         port = server.server_port
 
-        pings, ping_seconds = run_clients(port, args.clients, args.complaints, lambda i: ("GET", "/api/v1/ping", None))
-        results, seconds = run_clients(port, args.clients, args.complaints, complaint)
+        base = f"http://127.0.0.1:{port}"
+        _pings, ping_seconds = run_clients(base, args.clients, args.complaints,
+                                           lambda i: ("ping", "GET", "/api/v1/ping", None))
+        results, seconds = run_clients(base, args.clients, args.complaints, complaint)
         server.shutdown()
 
-        accepted = [json.loads(body)["tracking_no"] for status, body, _t in results if status == 201]
-        failures = [(status, body[:120]) for status, body, _t in results if status != 201]
-        latencies = sorted(t for _s, _b, t in results)
+        accepted = [json.loads(body)["tracking_no"] for _l, status, body, _t in results if status == 201]
+        failures = [(status, body[:120]) for _l, status, body, _t in results if status != 201]
+        latencies = [t for _l, _s, _b, t in results]
         with app.app_context():
             stored = db.session.scalar(select(func.count(Complaint.id)))
             markers = db.session.scalar(select(func.count(func.distinct(Complaint.description))))
@@ -118,8 +85,8 @@ def main():
     ping_rate = args.complaints / ping_seconds
     rate = args.complaints / seconds
     print(f"clients: {args.clients}, complaints sent: {args.complaints}")
-    print(f"intake: {rate:.0f} complaints/s (p50 {latencies[len(latencies) // 2] * 1000:.1f} ms, "
-          f"p99 {latencies[int(len(latencies) * 0.99)] * 1000:.1f} ms); ping baseline {ping_rate:.0f} req/s; "
+    print(f"intake: {rate:.0f} complaints/s (p50 {percentile(latencies, 0.5) * 1000:.1f} ms, "
+          f"p99 {percentile(latencies, 0.99) * 1000:.1f} ms); ping baseline {ping_rate:.0f} req/s; "
           f"ratio {rate / ping_rate:.2f}")
     print(f"accepted (201): {len(accepted)}; failed: {len(failures)}")
     print(f"stored: {stored}; distinct markers: {markers}; distinct tracking numbers: {numbers}; "
