@@ -23,7 +23,7 @@ from tourism.agencies.models import Establishment, FilingStatus, Kind
 from tourism.core import audit
 from tourism.core.authz import can, require
 from tourism.core.errors import DomainError, NotFound
-from tourism.core.forms import apply_errors, choices
+from tourism.core.forms import apply_errors, choices, error_text
 from tourism.extensions import db
 from tourism.guides import service as guides
 from tourism.guides.service import affiliated_guides
@@ -216,7 +216,7 @@ def employ_guide():
             flash(_("%(name)s is recorded as employed.", name=guide.name), "success")
         except DomainError as error:
             db.session.rollback()
-            flash(" ".join(m for msgs in (error.errors or {}).values() for m in msgs) or str(error.message), "error")
+            flash(error_text(error), "error")
     else:
         flash(_("Give the guide's licence number (D-0000-000000) and the first day."), "error")
     return redirect(url_for("agencies.workspace"))
@@ -236,7 +236,7 @@ def end_employment(affiliation_id):
             flash(_("The employment ends on %(day)s.", day=form.end_on.data.isoformat()), "success")
         except DomainError as error:
             db.session.rollback()
-            flash(" ".join(m for msgs in (error.errors or {}).values() for m in msgs) or str(error.message), "error")
+            flash(error_text(error), "error")
     return redirect(url_for("agencies.workspace"))
 
 
@@ -320,8 +320,7 @@ def close_office(establishment_id):
             flash(_("%(name)s is closed.", name=office.name), "success")
         except DomainError as error:
             db.session.rollback()
-            messages = [m for texts in (error.errors or {}).values() for m in texts] or [str(error.message)]
-            flash(" ".join(messages), "error")
+            flash(error_text(error), "error")
     else:
         flash(_("Give the closing date."), "error")
     return redirect(url_for("agencies.workspace"))

@@ -46,3 +46,9 @@ def apply_errors(form, error) -> None:
             form.form_errors.extend(texts)
     if error.message and not messages:
         form.form_errors.append(str(error.message))
+
+
+def error_text(error) -> str:
+    """A service's refusal as one line, for a flash message after a button that posts."""
+    messages = [message for texts in (error.errors or {}).values() for message in texts]
+    return " ".join(messages) or str(error.message or "")

@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from tourism.core import audit, clock
 from tourism.core.authz import can, require
 from tourism.core.errors import DomainError, NotFound
-from tourism.core.forms import apply_errors
+from tourism.core.forms import apply_errors, error_text
 from tourism.extensions import db, limiter
 from tourism.incidents import attachments, charts, complaints, emergencies, rules
 from tourism.incidents.forms import (
@@ -105,7 +105,7 @@ def attach():
         abort(404)
     except DomainError as error:
         db.session.rollback()
-        flash(" ".join(m for msgs in (error.errors or {}).values() for m in msgs) or str(error.message), "error")
+        flash(error_text(error), "error")
     return redirect(url_for("incidents.track"))
 
 
