@@ -1,6 +1,6 @@
 """Registering agencies: who may, and the licence rules that apply."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from tests.factories import api_user, make_agency
 from tourism.core import audit
@@ -48,7 +48,8 @@ def test_duplicate_licence_number_is_409(client):
 def test_outbound_needs_two_years_of_operation(client):
     """《旅行社条例》第八条."""
     headers = api_user(client, "gz", "regulator", city="440100")
-    young = client.post("/api/v1/agencies", json={**NEW_AGENCY, "outbound": True, "licensed_on": "2025-06-01"},
+    licensed = (date.today() - timedelta(days=600)).isoformat()
+    young = client.post("/api/v1/agencies", json={**NEW_AGENCY, "outbound": True, "licensed_on": licensed},
                         headers=headers)
     assert young.status_code == 422 and "outbound" in young.json["errors"]
     old = client.post("/api/v1/agencies", json={**NEW_AGENCY, "outbound": True, "licensed_on": "2020-06-01"},

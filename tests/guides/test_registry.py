@@ -1,11 +1,15 @@
 """Registering and maintaining guide licences: formats, validity, scope, history."""
 
+from datetime import date, timedelta
+
 import pytest
 
 from tests.factories import api_user, make_agency, make_guide
 
+ISSUED = date.today() - timedelta(days=100)
 GUIDE = {"licence_no": "D-4401-000123", "name": "陈导", "home_city": "440100", "level": "senior",
-         "languages": ["zh", "en"], "issued_on": "2025-03-01", "expires_on": "2028-02-28"}
+         "languages": ["zh", "en"], "issued_on": ISSUED.isoformat(),
+         "expires_on": (ISSUED + timedelta(days=3 * 365 - 1)).isoformat()}
 
 
 def test_home_city_regulator_registers_a_guide(client):
@@ -33,8 +37,8 @@ def test_public_cannot_register(client):
 @pytest.mark.parametrize("change,field", [
     ({"licence_no": "4401000123"}, "licence_no"),
     ({"licence_no": "D-4301-000123"}, "licence_no"),  # Hunan's region code for a Guangzhou guide
-    ({"expires_on": "2028-03-02"}, "expires_on"),  # more than 3 years (导游管理办法 art. 13)
-    ({"expires_on": "2025-02-01"}, "expires_on"),
+    ({"expires_on": (ISSUED + timedelta(days=3 * 365 + 2)).isoformat()}, "expires_on"),  # over 3 years (art. 13)
+    ({"expires_on": (ISSUED - timedelta(days=1)).isoformat()}, "expires_on"),
     ({"languages": ["xx"]}, "languages"),
     ({"languages": []}, "languages"),
     ({"level": "expert"}, "level"),
