@@ -3,7 +3,6 @@
 from sqlalchemy import select
 
 from tests.conftest import empty_all_tables
-from tourism.core import backup
 from tourism.extensions import db
 
 
@@ -49,4 +48,3 @@ def test_ids_continue_after_a_restore(app, tmp_path, client):
     body = {"complainant": {"name": "甲", "phone": "13800000001"}, "respondent": {"kind": "other"},
             "incident_city": "440600", "occurred_on": "2026-11-01", "description": "x", "urgent": False}
     assert client.post("/api/v1/complaints", json=body).status_code == 201
-    assert backup.FORMAT

@@ -18,7 +18,7 @@ from tourism.agencies.deadlines import filing_clock
 from tourism.agencies.deposit import deposit_statement
 from tourism.agencies.models import Agency, Establishment, FilingStatus, Kind, LicenceStatus
 from tourism.core import audit, clock
-from tourism.core.errors import Conflict, InvalidInput, NotFound, StaleVersion, field_error
+from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version, field_error
 from tourism.core.sequences import next_value
 from tourism.zone.service import is_known_city
 
@@ -97,17 +97,10 @@ def filing_queue(session, city=None):
 
 # --- agencies --------------------------------------------------------------------------------
 
-def _years_after(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, month=3, day=1)
-
-
 def _check_outbound(outbound: bool, licensed_on: date | None, today: date):
     """《旅行社条例》第八条: outbound business may be licensed after two years of operation."""
     if outbound and licensed_on is not None:
-        possible_from = _years_after(licensed_on, OUTBOUND_AFTER_YEARS)
+        possible_from = clock.years_after(licensed_on, OUTBOUND_AFTER_YEARS)
         if today < possible_from:
             message = _("Outbound business needs two years of licensed operation (《旅行社条例》第八条); "
                         "possible from %(day)s.", day=possible_from.isoformat())
@@ -140,18 +133,12 @@ def create_agency(session, actor, licence_no, name, home_city, outbound=False, d
     return agency
 
 
-def _check_version(record, version):
-    if version is not None and version != record.version:
-        raise StaleVersion(_("Someone changed this record since you loaded it (version %(mine)s, now %(now)s); "
-                             "reload it and apply your change again.", mine=version, now=record.version))
-
-
 EDITABLE_AGENCY_FIELDS = ("name_zh", "name_en", "deposit_cny", "complaint_phone", "outbound", "licensed_on")
 
 
 def update_agency(session, actor, agency: Agency, version: int, **changes) -> Agency:
     """Change an agency's record (deposit held, names, scope); every change is kept in its history."""
-    _check_version(agency, version)
+    check_version(agency, version)
     outbound = changes.get("outbound", agency.outbound)
     licensed_on = changes.get("licensed_on", agency.licensed_on)
     if outbound and not agency.outbound:
@@ -173,7 +160,7 @@ def update_agency(session, actor, agency: Agency, version: int, **changes) -> Ag
 
 
 def change_licence_status(session, actor, agency: Agency, status: str, reason: str, version=None) -> Agency:
-    _check_version(agency, version)
+    check_version(agency, version)
     if status not in tuple(LicenceStatus):
         raise field_error("status", _("Unknown licence status."))
     if not (reason or "").strip():
@@ -249,7 +236,7 @@ EDITABLE_ESTABLISHMENT_FIELDS = ("name", "address", "manager", "outbound", "esta
 
 def resubmit_establishment(session, actor, establishment: Establishment, version=None, **changes) -> Establishment:
     """Correct a returned filing and submit it again; the authority's limit runs from the new receipt."""
-    _check_version(establishment, version)
+    check_version(establishment, version)
     if establishment.status != FilingStatus.RETURNED:
         raise Conflict(_("Only a returned filing can be resubmitted; this one is %(status)s.",
                          status=establishment.status), code="not_returned")
@@ -277,7 +264,7 @@ def next_filing_no(session, city: str, kind: str, year: int) -> str:
 
 def decide_filing(session, actor, establishment: Establishment, decision: str, reason=None, version=None):
     """File (备案) or return a submitted branch or outlet. Returns the establishment and the deposit statement."""
-    _check_version(establishment, version)
+    check_version(establishment, version)
     if establishment.status != FilingStatus.SUBMITTED:
         raise Conflict(_("This filing is not awaiting a decision (it is %(status)s).", status=establishment.status),
                        code="not_submitted")
@@ -305,7 +292,7 @@ def decide_filing(session, actor, establishment: Establishment, decision: str, r
 
 def close_establishment(session, actor, establishment: Establishment, closed_on: date, version=None):
     """Close a branch or outlet; its filing certificate is handed back (实施细则 art. 17: within 10 working days)."""
-    _check_version(establishment, version)
+    check_version(establishment, version)
     if establishment.status == FilingStatus.CLOSED:
         raise Conflict(_("This office is already closed."), code="already_closed")
     if closed_on > clock.today() or closed_on < establishment.established_on:

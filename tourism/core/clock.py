@@ -23,6 +23,14 @@ def today() -> date:
     return now().date()
 
 
+def years_after(day: date, years: int) -> date:
+    """The same calendar day ``years`` later; 29 February becomes 1 March."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, month=3, day=1)
+
+
 @contextmanager
 def frozen_at(moment: datetime):
     """Freeze the clock at ``moment`` (a naive value is read as Asia/Shanghai)."""

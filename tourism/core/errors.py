@@ -101,6 +101,13 @@ class StaleVersion(Conflict):
     code = "stale_version"
 
 
+def check_version(record, version) -> None:
+    """Refuse a write made against an older version of ``record`` (optimistic locking); None skips the check."""
+    if version is not None and version != record.version:
+        raise StaleVersion(_("Someone changed this record since you loaded it (version %(mine)s, now %(now)s); "
+                             "reload it and apply your change again.", mine=version, now=record.version))
+
+
 def field_error(field, message, error_class=InvalidInput):
     """Shortcut for an error about one field."""
     return error_class(message, errors={field: [str(message)]})

@@ -22,7 +22,7 @@ from sqlalchemy.orm import selectinload
 
 from tourism.agencies.service import find_agency
 from tourism.core import audit, clock
-from tourism.core.errors import Conflict, InvalidInput, NotFound, StaleVersion, field_error
+from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version, field_error
 from tourism.guides.eligibility import check_eligibility
 from tourism.guides.models import (
     Affiliation,
@@ -40,13 +40,6 @@ from tourism.zone.service import all_cities, is_known_city
 LICENCE_PATTERN = re.compile(r"^D-\d{4}-\d{6}$")
 VALIDITY_YEARS = 3  # 导游管理办法 art. 13
 LEVELS = tuple(level.value for level in Level)
-
-
-def _years_after(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, month=3, day=1)
 
 
 def is_language_code(code: str) -> bool:
@@ -100,7 +93,7 @@ def validate_guide_fields(licence_no, name, home_city, level, languages, issued_
     if issued_on and expires_on:
         if expires_on <= issued_on:
             errors["expires_on"] = [_("The expiry date comes after the issue date.")]
-        elif expires_on > _years_after(issued_on, VALIDITY_YEARS):
+        elif expires_on > clock.years_after(issued_on, VALIDITY_YEARS):
             errors["expires_on"] = [_("A licence is valid for at most 3 years (导游管理办法 art. 13).")]
     return errors
 
@@ -127,18 +120,12 @@ def create_guide(session, actor, licence_no, name, home_city, level, languages, 
     return guide
 
 
-def _check_version(guide, version):
-    if version is not None and version != guide.version:
-        raise StaleVersion(_("Someone changed this record since you loaded it (version %(mine)s, now %(now)s); "
-                             "reload it and apply your change again.", mine=version, now=guide.version))
-
-
 EDITABLE = ("name", "level", "languages", "issued_on", "expires_on")
 
 
 def update_guide(session, actor, guide: Guide, version=None, **changes) -> Guide:
     """Correct or renew a guide's record (the home city may not change: it is where the licence lives)."""
-    _check_version(guide, version)
+    check_version(guide, version)
     merged = {"name": guide.name, "level": guide.level, "languages": guide.language_codes,
               "issued_on": guide.issued_on, "expires_on": guide.expires_on}
     merged.update({k: v for k, v in changes.items() if k in EDITABLE and v is not None})
@@ -164,7 +151,7 @@ def update_guide(session, actor, guide: Guide, version=None, **changes) -> Guide
 def change_status(session, actor, guide: Guide, status: str, reason: str, until: date | None = None,
                   version=None) -> Guide:
     """Suspend (until a last day, or open-ended), reinstate or revoke, with a reason."""
-    _check_version(guide, version)
+    check_version(guide, version)
     if not (reason or "").strip():
         raise field_error("reason", _("Give the reason for the change."))
     if status not in tuple(RecordedStatus):

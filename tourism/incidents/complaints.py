@@ -14,7 +14,7 @@ from sqlalchemy import func, or_, select
 from tourism.accounts.service import check_secret, hash_access_code, spend_secret_check
 from tourism.agencies.service import find_agency
 from tourism.core import audit, clock
-from tourism.core.errors import Conflict, InvalidInput, NotFound, StaleVersion, field_error
+from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version, field_error
 from tourism.core.sequences import next_value
 from tourism.guides.service import find_guide
 from tourism.incidents import attachments, rules
@@ -155,26 +155,23 @@ def queue(session, city=None, status=None, respondent=None, overdue_only=False, 
     if respondent:
         pattern = f"%{respondent.strip()}%"
         query = query.where(or_(Complaint.respondent_ref.ilike(pattern), Complaint.respondent_name.ilike(pattern)))
-    cases = session.scalars(query.order_by(Complaint.received_at.desc()).limit(limit)).all()
     today = clock.today()
     if overdue_only:
-        cases = [c for c in cases if rules.is_overdue(c, today)]
+        # Only open cases can be overdue; all of them are read, so none is cut off by the limit.
+        query = query.where(Complaint.status.in_(rules.OPEN_STATES))
+        cases = [c for c in session.scalars(query) if rules.is_overdue(c, today)]
+    else:
+        cases = session.scalars(query.order_by(Complaint.received_at.desc()).limit(limit)).all()
     # Overdue first, then by the nearest limit, so late cases stand out in every queue.
     return sorted(cases, key=lambda c: (not rules.is_overdue(c, today), rules.due_date(c) or date.max))
 
 
 # --- workflow --------------------------------------------------------------------------------
 
-def _check_version(complaint, version):
-    if version != complaint.version:
-        raise StaleVersion(_("Someone changed this case since you loaded it (version %(mine)s, now %(now)s); "
-                             "reload it and apply your change again.", mine=version, now=complaint.version))
-
-
 def transition(session, actor, complaint: Complaint, to: str, version: int, note=None, outcome=None,
                compensation_cny=None) -> Complaint:
     """Move the case along the workflow; a stale ``version`` is refused and nothing is written."""
-    _check_version(complaint, version)
+    check_version(complaint, version)
     allowed = rules.TRANSITIONS.get(complaint.status, ())
     if to not in allowed:
         raise InvalidInput(_("A case that is %(state)s cannot become %(to)s; next may be: %(allowed)s.",
@@ -211,7 +208,7 @@ def transfer(session, actor, complaint: Complaint, city: str, version: int, reas
 
     The history stays with the case and no time limit restarts.
     """
-    _check_version(complaint, version)
+    check_version(complaint, version)
     if not (reason or "").strip():
         raise field_error("reason", _("Give the reason for the transfer."))
     if city != rules.PROVINCE and not is_known_city(city):

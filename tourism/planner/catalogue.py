@@ -36,7 +36,7 @@ class Poi:
 
     def intervals(self, weekday: int) -> list[tuple[int, int]]:
         """Open intervals on a weekday (0 = Monday) in minutes after midnight."""
-        return [(_minutes(a), _minutes(b)) for a, b in self.opening_hours[WEEKDAYS[weekday]]]
+        return [(minutes_of(a), minutes_of(b)) for a, b in self.opening_hours[WEEKDAYS[weekday]]]
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,8 @@ class Base:
     source: str
 
 
-def _minutes(hhmm: str) -> int:
+def minutes_of(hhmm: str) -> int:
+    """Minutes after midnight of an ``HH:MM`` time."""
     hours, minutes = hhmm.split(":")
     return int(hours) * 60 + int(minutes)
 
@@ -87,7 +88,7 @@ def validate(pois: list[dict]) -> list[str]:
         for day, intervals in hours.items():
             for interval in intervals or []:
                 if (len(interval) != 2 or not all(isinstance(t, str) and TIME.match(t) for t in interval)
-                        or _minutes(interval[0]) >= _minutes(interval[1])):
+                        or minutes_of(interval[0]) >= minutes_of(interval[1])):
                     problems.append(f"{pid}: malformed interval {interval} on {day}")
         source = entry.get("source") or {}
         for fact in SOURCED_FACTS:

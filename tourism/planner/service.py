@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from tourism.core.errors import NotFound
 from tourism.guides.service import eligible_guides_for
-from tourism.planner import itinerary
+from tourism.planner import catalogue, itinerary
 from tourism.planner.models import Itinerary
 
 
@@ -13,16 +13,12 @@ def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _minutes(hhmm: str) -> int:
-    hours, minutes = hhmm.split(":")
-    return int(hours) * 60 + int(minutes)
-
-
 def to_request(data: dict) -> itinerary.Request:
     return itinerary.Request(
         start_date=data["start_date"], days=data["days"], start_city=data["start_city"],
         end_city=data.get("end_city") or data["start_city"], themes=data["themes"],
-        day_start=_minutes(data["day_start"]), day_end=_minutes(data["day_end"]), group_size=data["group_size"],
+        day_start=catalogue.minutes_of(data["day_start"]), day_end=catalogue.minutes_of(data["day_end"]),
+        group_size=data["group_size"],
         must_visit=list(data["must_visit"]), avoid=list(data["avoid"]), budget_cny=data.get("budget_cny"),
         bases=data.get("bases"), time_limit_s=data["time_limit_s"], seed=data["seed"])
 
