@@ -154,8 +154,8 @@ class Solver:
         started = time.perf_counter()
         params = self.parameters(time_limit, **strategy)
         if initial:
-            nodes = [[self.problem.depots + v for v in route] for route in initial]
-            assignment = self.routing.ReadAssignmentFromRoutes(nodes, True)
+            indices = [[self.manager.NodeToIndex(self.problem.depots + v) for v in route] for route in initial]
+            assignment = self.routing.ReadAssignmentFromRoutes(indices, True)
             result = self.routing.SolveFromAssignmentWithParameters(assignment, params) if assignment else None
             if result is None:
                 result = self.routing.SolveWithParameters(params)
