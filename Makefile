@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: install run serve test test-postgres lint translations
+.PHONY: install run serve worker test test-postgres test-browser browser fuzz lint translations
 
 install: $(VENV)/.installed translations/zh/LC_MESSAGES/messages.mo
 
@@ -35,12 +35,29 @@ serve: install
 	$(FLASK) db upgrade
 	TOURISM_ENV=production LOG_FORMAT=json $(BIN)/gunicorn --config gunicorn.conf.py app:app
 
+# Background planning when REDIS_URL is set: each worker process solves one queued plan at a time.
+worker: install
+	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL (see README)."; exit 1; }
+	$(FLASK) planner-worker
+
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 
 test-postgres: install
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -q
+
+# The real-browser tests need Debian's Chromium and a CJK font (installed here when missing; needs root).
+browser:
+	@test -x /usr/bin/chromium -a -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc || \
+	  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk; }
+
+test-browser: install browser
+	BROWSER_TESTS=1 $(BIN)/pytest -q tests/browser
+
+# schemathesis against a live server with the demo data; FUZZ_SECONDS bounds each run.
+fuzz: install
+	.ci/fuzz
 
 lint: install
 	$(BIN)/ruff check .

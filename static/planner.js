@@ -28,3 +28,26 @@
     });
   }
 }());
+// Background plan: poll the job until it is done or failed, then reload the page.
+(function () {
+  "use strict";
+  var box = document.getElementById("job-progress");
+  if (!box) { return; }
+  var bar = box.querySelector("progress");
+  var seconds = parseFloat(box.dataset.seconds) || 5;
+  var started = Date.now();
+  function poll() {
+    fetch(box.dataset.statusUrl, {headers: {"Accept": "application/json"}})
+      .then(function (response) { return response.json(); })
+      .then(function (job) {
+        if (job.status === "done" || job.status === "failed") {
+          window.location.reload();  // the page itself opens the itinerary, or says why it failed
+        } else {
+          bar.value = job.status === "running" ? Math.min(99, 100 * (Date.now() - started) / (seconds * 1000 * 1.3)) : 0;
+          window.setTimeout(poll, 1000);
+        }
+      })
+      .catch(function () { window.setTimeout(poll, 3000); });
+  }
+  poll();
+}());

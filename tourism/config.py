@@ -42,6 +42,12 @@ def load_config(instance_path: Path) -> dict:
         "REDIS_URL": redis_url,
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "LOG_FORMAT": os.environ.get("LOG_FORMAT", "text"),
+        # Background planning (tourism/planner/jobs.py): the RQ queue's name, how many jobs it may hold,
+        # how many plans one web process solves at once, and how long past its time limit a job may run.
+        "PLANNER_QUEUE": os.environ.get("PLANNER_QUEUE", "planning"),
+        "PLANNER_MAX_QUEUED": int(os.environ.get("PLANNER_MAX_QUEUED", "200")),
+        "PLANNER_MAX_IN_PROCESS": int(os.environ.get("PLANNER_MAX_IN_PROCESS", "1")),
+        "PLANNER_JOB_GRACE_S": float(os.environ.get("PLANNER_JOB_GRACE_S", "60")),
         "RATELIMIT_HEADERS_ENABLED": True,
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10 per minute"),
         # Per client address; generous, since a tour group may share one hotel's address.

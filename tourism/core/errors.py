@@ -25,6 +25,7 @@ MACHINE_CODES = {
     422: "validation_error",
     429: "rate_limited",
     500: "internal_error",
+    503: "busy",
 }
 
 DEFAULT_MESSAGES = {
@@ -39,6 +40,7 @@ DEFAULT_MESSAGES = {
     422: _l("Some fields are invalid."),
     429: _l("Too many requests; please wait a moment."),
     500: _l("Something went wrong on our side."),
+    503: _l("The service is busy; please try again shortly."),
 }
 
 
@@ -93,6 +95,17 @@ class Unauthorized(DomainError):
 class Conflict(DomainError):
     status = 409
     code = "conflict"
+
+
+class ServiceBusy(DomainError):
+    """Too much work in hand to take more now; the client should retry after ``retry_after`` seconds."""
+
+    status = 503
+    code = "busy"
+
+    def __init__(self, message=None, retry_after=30):
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class StaleVersion(Conflict):
@@ -178,7 +191,9 @@ def handle_http_exception(error: HTTPException):
 
 
 def handle_domain_error(error: DomainError):
-    return _respond(error.status, error.code, error.message, error.errors)
+    retry_after = getattr(error, "retry_after", None)
+    headers = {"Retry-After": str(retry_after)} if retry_after else None
+    return _respond(error.status, error.code, error.message, error.errors, headers)
 
 
 def handle_unexpected(error: Exception):

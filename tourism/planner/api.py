@@ -1,9 +1,17 @@
 """JSON API: the place catalogue and itinerary planning."""
 
+from flask import jsonify
+
 from tourism.core.api import Blueprint
 from tourism.extensions import db
-from tourism.planner import catalogue, service
-from tourism.planner.schemas import ItineraryRequestSchema, ItinerarySchema, PoiListSchema, PoiQuerySchema
+from tourism.planner import catalogue, jobs, service
+from tourism.planner.schemas import (
+    ItineraryRequestSchema,
+    ItinerarySchema,
+    PlanningJobSchema,
+    PoiListSchema,
+    PoiQuerySchema,
+)
 
 blp = Blueprint("planner_api", __name__, description="Lingnan places and multi-day itineraries")
 
@@ -19,11 +27,30 @@ def list_pois(query):
 @blp.route("/itineraries", methods=["POST"])
 @blp.arguments(ItineraryRequestSchema)
 @blp.response(201, ItinerarySchema)
+@blp.alt_response(202, schema=PlanningJobSchema, description="With async: the job to poll (Location header)")
+@blp.errors(503)
 def create_itinerary(data):
-    """Plan a multi-day trip: one route a day between the nights' bases, maximising the themes' weights."""
-    result = service.create_itinerary(db.session, data)
+    """Plan a multi-day trip: one route a day between the nights' bases, maximising the themes' weights.
+
+    With `"async": true` the answer is 202 at once, with the job's URL to poll; the plan is solved by a
+    background worker when the service runs with Redis, or before answering when it does not.
+    """
+    if data["background"]:
+        job = jobs.submit(db.session, data)
+        body = PlanningJobSchema().dump(job)
+        return jsonify(body), 202, {"Location": body["url"]}
+    with jobs.solving_slot():
+        result = service.create_itinerary(db.session, data)
     db.session.commit()
     return result
+
+
+@blp.route("/planning-jobs/<job_id>", methods=["GET"])
+@blp.response(200, PlanningJobSchema)
+@blp.errors(404)
+def get_planning_job(job_id):
+    """Where a background plan stands: queued, running, done (with the itinerary's URL) or failed (with why)."""
+    return jobs.get_job(db.session, job_id)
 
 
 @blp.route("/itineraries/<itinerary_id>", methods=["GET"])

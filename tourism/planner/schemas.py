@@ -1,3 +1,4 @@
+from flask import url_for
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from tourism.core.schemas import CityCode
@@ -54,6 +55,8 @@ class ItineraryRequestSchema(Schema):
                         metadata={"description": "The city of each night (days - 1 of them); chosen when absent"})
     time_limit_s = fields.Float(load_default=5.0, validate=validate.Range(min=0.5, max=60))
     seed = fields.Integer(load_default=0, validate=validate.Range(min=0, max=2**31 - 1))
+    background = fields.Boolean(data_key="async", load_default=False, metadata={
+        "description": "Answer 202 at once with a job to poll instead of waiting for the plan"})
 
     @validates_schema
     def check(self, data, **kwargs):
@@ -112,3 +115,18 @@ class ItinerarySchema(Schema):
     unvisited_must_visit = fields.List(fields.Nested(UnvisitedSchema))
     eligible_guides = fields.List(fields.String())
     seconds = fields.Float()
+
+
+class PlanningJobSchema(Schema):
+    id = fields.String()
+    status = fields.String(metadata={"description": "queued, running, done or failed"})
+    attempts = fields.Integer(metadata={"description": "Solves started so far (a stopped worker's job is retried)"})
+    url = fields.Function(lambda job: url_for("planner_api.get_planning_job", job_id=job.id, _external=True))
+    itinerary_id = fields.String(allow_none=True)
+    itinerary_url = fields.Function(
+        lambda job: url_for("planner_api.get_itinerary", itinerary_id=job.itinerary_id, _external=True)
+        if job.itinerary_id else None, allow_none=True)
+    error = fields.String(allow_none=True, metadata={"description": "Why the job failed"})
+    created_at = fields.DateTime()
+    started_at = fields.DateTime(allow_none=True)
+    finished_at = fields.DateTime(allow_none=True)

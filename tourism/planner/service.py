@@ -36,6 +36,12 @@ def present(plan: itinerary.Plan) -> dict:
     }
 
 
+def stored_request(data: dict) -> dict:
+    """The request as ItineraryRequestSchema reads it back: dates as ISO text, without the async flag."""
+    stored = {key: value for key, value in data.items() if key != "background"}
+    return {**stored, "start_date": data["start_date"].isoformat()}
+
+
 def create_itinerary(session, data: dict) -> dict:
     """Plan and keep the itinerary; guides are suggested for every city and date when a language is given."""
     request = to_request(data)
@@ -44,7 +50,7 @@ def create_itinerary(session, data: dict) -> dict:
     end_on = request.start_date + timedelta(days=request.days - 1)
     result["eligible_guides"] = (eligible_guides_for(session, cities, request.start_date, end_on, data["language"])
                                  if data.get("language") else [])
-    record = Itinerary(id=uuid.uuid4().hex, request={**data, "start_date": data["start_date"].isoformat()},
+    record = Itinerary(id=uuid.uuid4().hex, request=stored_request(data),
                        result=result)
     session.add(record)
     session.flush()

@@ -23,28 +23,38 @@ class Line:
     day: int
 
 
+MIN_SPAN_DEG = 0.3  # the least extent shown, so a one-town day still shows its neighbourhood
+
+
 def _projector(coordinates):
+    """Fit the points into the drawing, keeping distances true (an equirectangular projection)."""
     lats = [lat for lat, _lon in coordinates]
     lons = [lon for _lat, lon in coordinates]
     mid = math.radians((min(lats) + max(lats)) / 2)
     xs = [lon * math.cos(mid) for lon in lons]
-    span = max(max(xs) - min(xs), max(lats) - min(lats), 1e-6)
-    scale = min(WIDTH, HEIGHT) - 2 * MARGIN
+    x_span = max(max(xs) - min(xs), MIN_SPAN_DEG)
+    y_span = max(max(lats) - min(lats), MIN_SPAN_DEG)
+    scale = min((WIDTH - 2 * MARGIN) / x_span, (HEIGHT - 2 * MARGIN) / y_span)
+    x_centre, y_centre = (max(xs) + min(xs)) / 2, (max(lats) + min(lats)) / 2
 
     def project(lat, lon):
-        x = MARGIN + (lon * math.cos(mid) - min(xs)) / span * scale
-        y = HEIGHT - MARGIN - (lat - min(lats)) / span * scale
+        x = WIDTH / 2 + (lon * math.cos(mid) - x_centre) * scale
+        y = HEIGHT / 2 - (lat - y_centre) * scale
         return round(x, 1), round(y, 1)
 
     return project
 
 
+def _inside(x, y):
+    return 0 <= x <= WIDTH and 0 <= y <= HEIGHT
+
+
 def draw(days, pois, bases, day):
-    """Cities, each day's route as a line through its stops, and the stops numbered."""
-    cities = zone_cities(day)
-    coordinates = [(c.lat, c.lon) for c in cities] + [(p.lat, p.lon) for p in pois.values()]
-    project = _projector(coordinates)
-    city_points = [Point(*project(c.lat, c.lon), c.name) for c in cities]
+    """The plan's area: each day's route as a line through its stops, the stops numbered, the cities in view."""
+    places = [bases[d[key]] for d in days for key in ("start_city", "base_city")]
+    places += [pois[stop["poi_id"]] for d in days for stop in d["stops"]]
+    project = _projector([(p.lat, p.lon) for p in places])
+    city_points = [Point(*xy, c.name) for c in zone_cities(day) if _inside(*(xy := project(c.lat, c.lon)))]
     lines, stops = [], []
     number = 0
     for index, plan_day in enumerate(days):

@@ -5,10 +5,10 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError
 
 from tourism.core import clock
-from tourism.core.errors import DomainError, flatten_messages
+from tourism.core.errors import DomainError, ServiceBusy, flatten_messages
 from tourism.core.forms import apply_errors
 from tourism.extensions import db
-from tourism.planner import calendar, catalogue, service, svgmap
+from tourism.planner import calendar, catalogue, jobs, service, svgmap
 from tourism.planner.forms import THEME_LABELS, PlanForm
 from tourism.planner.schemas import ItineraryRequestSchema
 from tourism.web.home import add_task
@@ -36,16 +36,34 @@ def plan():
     status = 200
     if form.validate_on_submit():
         try:
-            result = service.create_itinerary(db.session, _request_from(form))
+            data = _request_from(form)
+            if jobs.planning_queue() is not None:
+                job = jobs.submit(db.session, data)
+                return redirect(url_for("planner.job", job_id=job.id))
+            with jobs.solving_slot():
+                result = service.create_itinerary(db.session, data)
             db.session.commit()
             return redirect(url_for("planner.itinerary", itinerary_id=result["id"]))
         except ValidationError as error:
             apply_errors(form, DomainError(errors=flatten_messages(error.messages)))
             status = 422
+        except ServiceBusy as busy:
+            apply_errors(form, busy)
+            status = 503
     elif form.errors:
         status = 422
     return render_template("planner/plan.html", form=form, theme_fields=[f"theme_{s}" for s in THEME_LABELS],
                            places=catalogue.pois()), status
+
+
+@bp.route("/plan/jobs/<job_id>")
+def job(job_id):
+    """A background plan: progress until it is ready, then the itinerary; the reason if it failed."""
+    planning_job = jobs.get_job(db.session, job_id)
+    if planning_job.status == jobs.DONE:
+        return redirect(url_for("planner.itinerary", itinerary_id=planning_job.itinerary_id))
+    return render_template("planner/job.html", job=planning_job,
+                           seconds=planning_job.request["time_limit_s"])
 
 
 def _view(itinerary_id):
