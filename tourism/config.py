@@ -41,6 +41,7 @@ def load_config(instance_path: Path) -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "REDIS_URL": redis_url,
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        "RATELIMIT_KEY_PREFIX": os.environ.get("RATELIMIT_KEY_PREFIX", "tourism"),  # when apps share one Redis
         "LOG_FORMAT": os.environ.get("LOG_FORMAT", "text"),
         # Background planning (tourism/planner/jobs.py): the RQ queue's name, how many jobs it may hold,
         # how many plans one web process solves at once, and how long past its time limit a job may run.

@@ -1,42 +1,27 @@
 """Background planning: 202 and a job to poll; with Redis, a real RQ queue and worker, retried when killed."""
 
-import os
 import signal
-import subprocess
-import sys
 import time
 import uuid
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from redis import Redis
-from redis.exceptions import ConnectionError as RedisConnectionError
 from rq import Queue, SimpleWorker
 
 from tests.factories import csrf_from
+from tests.services import REDIS_URL, flask_process, redis_or_skip
 from tourism.core import clock
 from tourism.planner import itinerary, jobs
 from tourism.planner.models import Itinerary, PlanningJob
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 REQUEST = {"start_date": "2026-12-08", "days": 1, "start_city": "440100", "themes": {"garden": 3, "museum": 2},
            "time_limit_s": 0.5}
-
-
-def _redis_or_skip():
-    try:
-        Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except RedisConnectionError:
-        if os.environ.get("REQUIRE_REDIS"):
-            raise
-        pytest.skip(f"no Redis at {REDIS_URL}")
 
 
 @pytest.fixture
 def queue(app):
     """The app wired to a Redis queue of its own; emptied and removed afterwards."""
-    _redis_or_skip()
+    redis_or_skip()
     app.config.update(REDIS_URL=REDIS_URL, PLANNER_QUEUE=f"planning-test-{uuid.uuid4().hex[:8]}")
     app.extensions.pop("planning_jobs", None)
     queue = jobs.planning_queue()
@@ -133,23 +118,15 @@ def test_a_job_whose_worker_stopped_twice_fails_with_the_reason(client, places, 
     job.status, job.attempts, job.started_at = "running", jobs.MAX_ATTEMPTS, clock.now()
     session.commit()
     with clock.frozen_at(clock.now() + timedelta(minutes=5)):
-        polled = client.get(response.headers["Location"]).json
-    assert polled["status"] == "failed" and "stopped" in polled["error"]
-
-
-def _start_worker(app, database_url):
-    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": REDIS_URL, "SECRET_KEY": app.config["SECRET_KEY"],
-           "PLANNER_QUEUE": app.config["PLANNER_QUEUE"]}
-    root = Path(__file__).resolve().parents[2]
-    return subprocess.Popen([sys.executable, "-m", "flask", "--app", "app", "planner-worker"], cwd=root, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        polled = client.get(response.headers["Location"], headers={"Accept-Language": "en"}).json
+    assert polled["status"] == "failed" and "stopped before finishing, 2 times" in polled["error"]
 
 
 def test_a_worker_killed_mid_solve_leaves_the_job_retried(client, queue, app, database_url, session):
     # The real catalogue: the worker process reads routes_data/ as a deployment does.
     response = client.post("/api/v1/itineraries", json={**REQUEST, "days": 3, "time_limit_s": 4, "async": True})
     url = response.headers["Location"]
-    worker = _start_worker(app, database_url)
+    worker = flask_process(database_url, "planner-worker", PLANNER_QUEUE=app.config["PLANNER_QUEUE"])
     try:
         deadline = time.monotonic() + 60
         while client.get(url).json["status"] != "running":

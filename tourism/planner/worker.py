@@ -2,7 +2,9 @@
 
 Run as many processes as there are cores to spare for planning; each takes one job at a time from the
 queue, so the number of processes is the ceiling on concurrent solves. Every process also sweeps, on
-start and every minute, for jobs whose worker stopped mid-solve (tourism/planner/jobs.py).
+start and every minute, for jobs whose worker stopped mid-solve (tourism/planner/jobs.py). SIGTERM lets
+the solve in hand finish before the process exits (RQ's warm shutdown); a second one stops it at once,
+and the sweep then hands its job to another worker.
 """
 
 import threading
