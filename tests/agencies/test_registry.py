@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from tests.factories import api_user, make_agency
+from tests.factories import api_user, make_agency, make_office
 from tourism.core import audit
 from tourism.extensions import db
 
@@ -123,3 +123,13 @@ def test_directory_search_by_city_scope_and_name(client):
     assert [a["licence_no"] for a in client.get("/api/v1/agencies?scope=outbound").json["items"]] == ["L-GD-100001"]
     assert client.get("/api/v1/agencies?q=100002").json["total"] == 1
     assert client.get("/api/v1/agencies?city=12").status_code == 422
+
+
+def test_the_public_reads_an_agency_with_its_licence_date_and_filed_offices(client):
+    agency = make_agency("L-GD-100001", "440100", licensed_on=date(2020, 3, 2))
+    make_office(agency, "branch", "440600", status="filed")
+    make_office(agency, "branch", "442000")
+    response = client.get("/api/v1/agencies/L-GD-100001")
+    assert response.status_code == 200, response.json
+    assert response.json["licensed_on"] == "2020-03-02"
+    assert [b["city"] for b in response.json["branches"]] == ["440600"] and response.json["outlets"] == []

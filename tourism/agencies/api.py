@@ -1,10 +1,12 @@
 """JSON API: the agency registry, branch and outlet filing, deposits, the public directory."""
 
+from dataclasses import dataclass
+
 from flask_login import current_user
 
 from tourism.agencies import service
 from tourism.agencies.deposit import deposit_statement
-from tourism.agencies.models import FilingStatus, Kind
+from tourism.agencies.models import Agency, FilingStatus, Kind
 from tourism.agencies.schemas import (
     AgencyCreateSchema,
     AgencyDetailSchema,
@@ -63,6 +65,18 @@ def list_agencies(query):
     return {"items": items, "total": total, "page": query["page"], "per_page": PER_PAGE}
 
 
+@dataclass
+class AgencyDetail:
+    """An agency with the offices this viewer may see; every other attribute is the agency's own."""
+
+    agency: Agency
+    branches: list
+    outlets: list
+
+    def __getattr__(self, name):
+        return getattr(self.agency, name)
+
+
 @blp.route("/agencies/<licence_no>", methods=["GET"])
 @blp.response(200, AgencyDetailSchema)
 @blp.errors(404)
@@ -70,9 +84,8 @@ def get_agency(licence_no):
     """An agency with its offices (filed ones for the public; all for the agency and regulators)."""
     agency = service.get_agency(db.session, licence_no)
     shown = [e for e in agency.establishments if _visible(e)]
-    return {**AgencySchema().dump(agency),
-            "branches": [e for e in shown if e.kind == Kind.BRANCH],
-            "outlets": [e for e in shown if e.kind == Kind.OUTLET]}
+    return AgencyDetail(agency, branches=[e for e in shown if e.kind == Kind.BRANCH],
+                        outlets=[e for e in shown if e.kind == Kind.OUTLET])
 
 
 @blp.route("/agencies/<licence_no>", methods=["PATCH"])
