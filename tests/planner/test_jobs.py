@@ -68,6 +68,17 @@ def test_a_busy_process_answers_503_with_retry_after(client, places, app):
     assert client.post("/api/v1/itineraries", json=REQUEST).status_code == 201
 
 
+def test_a_busy_process_refuses_an_async_plan_without_keeping_a_stuck_job(client, places, app, session):
+    slots = jobs._state(app)["slots"]
+    assert slots.acquire(blocking=False)
+    try:
+        response = client.post("/api/v1/itineraries", json={**REQUEST, "async": True})
+    finally:
+        slots.release()
+    assert response.status_code == 503 and response.headers["Retry-After"]
+    assert session.query(PlanningJob).count() == 0
+
+
 def test_unknown_job_is_404(client):
     assert client.get("/api/v1/planning-jobs/nothing-here").status_code == 404
 

@@ -39,8 +39,7 @@ def create_itinerary(data):
         job = jobs.submit(db.session, data)
         body = PlanningJobSchema().dump(job)
         return jsonify(body), 202, {"Location": body["url"]}
-    with jobs.solving_slot():
-        result = service.create_itinerary(db.session, data)
+    result = jobs.plan_now(db.session, data)
     db.session.commit()
     return result
 

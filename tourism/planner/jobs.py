@@ -62,19 +62,34 @@ def solving_slot():
         slots.release()
 
 
-def submit(session, data: dict) -> PlanningJob:
-    """Keep the request as a job; queue it for a worker, or solve it here when there is no queue."""
-    queue = planning_queue()
-    if queue is not None and queue.count >= current_app.config["PLANNER_MAX_QUEUED"]:
-        raise ServiceBusy(_("The planning queue is full; please try again in a minute."), retry_after=60)
+def plan_now(session, data: dict) -> dict:
+    """Solve a plan within this request, holding one of the process's solve slots."""
+    with solving_slot():
+        return service.create_itinerary(session, data)
+
+
+def _new_job(session, data: dict) -> PlanningJob:
     job = PlanningJob(id=uuid.uuid4().hex, request=service.stored_request(data), status=QUEUED, attempts=0)
     session.add(job)
     session.commit()
+    return job
+
+
+def submit(session, data: dict) -> PlanningJob:
+    """Keep the request as a job; queue it for a worker, or solve it here when there is no queue.
+
+    A refusal (503) comes before the job is kept, so no job is left waiting for a solve that never starts.
+    """
+    queue = planning_queue()
     if queue is None:
         with solving_slot():
+            job = _new_job(session, data)
             run(session, job.id, 1)
-    else:
-        _enqueue(queue, job, 1)
+        return job
+    if queue.count >= current_app.config["PLANNER_MAX_QUEUED"]:
+        raise ServiceBusy(_("The planning queue is full; please try again in a minute."), retry_after=60)
+    job = _new_job(session, data)
+    _enqueue(queue, job, 1)
     return job
 
 

@@ -40,8 +40,7 @@ def plan():
             if jobs.planning_queue() is not None:
                 job = jobs.submit(db.session, data)
                 return redirect(url_for("planner.job", job_id=job.id))
-            with jobs.solving_slot():
-                result = service.create_itinerary(db.session, data)
+            result = jobs.plan_now(db.session, data)
             db.session.commit()
             return redirect(url_for("planner.itinerary", itinerary_id=result["id"]))
         except ValidationError as error:
