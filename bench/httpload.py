@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 
 def run_clients(base_url, clients, count, request_for):
-    """Send ``count`` requests from ``clients`` threads; ``request_for(i)`` gives (label, method, path, body).
+    """Send ``count`` requests from ``clients`` threads; ``request_for(i)`` gives (label, method, path, body)
+    and, optionally, a fifth item: headers to add.
 
     Returns ``[(label, status, body, seconds)]`` in request order and the wall-clock seconds taken.
     """
@@ -27,10 +28,11 @@ def run_clients(base_url, clients, count, request_for):
                 index = next(next_index, None)
             if index is None:
                 break
-            label, method, path, body = request_for(index)
+            label, method, path, body, *extra = request_for(index)
+            headers = {"Content-Type": "application/json", **(extra[0] if extra else {})}
             started = time.perf_counter()
             try:
-                connection.request(method, path, body=body, headers={"Content-Type": "application/json"})
+                connection.request(method, path, body=body, headers=headers)
                 response = connection.getresponse()
                 payload = response.read()
                 results[index] = (label, response.status, payload, time.perf_counter() - started)

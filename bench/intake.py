@@ -12,35 +12,20 @@ server with the same clients is the baseline. Rate limits are off for the run: i
 import argparse
 import json
 import logging
-import os
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import flask_migrate  # noqa: E402
-from sqlalchemy import create_engine, func, select, text  # noqa: E402
-from werkzeug.serving import make_server  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
 
 from bench.httpload import percentile, run_clients  # noqa: E402
-from tourism import create_app  # noqa: E402
+from bench.pgserver import fresh_database, migrated_app, serve  # noqa: E402
 from tourism.extensions import db  # noqa: E402
 from tourism.incidents.models import Complaint  # noqa: E402
 
-ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-DATABASE = "tourism_bench"
 CITIES = ["440100", "440300", "440400", "440600", "440700", "441200", "441300", "441900", "442000"]
-
-
-def fresh_database() -> str:
-    engine = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"))
-        conn.execute(text(f"CREATE DATABASE {DATABASE}"))
-    engine.dispose()
-    return ADMIN_URL.rsplit("/", 1)[0] + f"/{DATABASE}"
 
 
 def complaint(index):
@@ -58,16 +43,8 @@ def main():
     logging.disable(logging.INFO)
     url = fresh_database()
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app({"SQLALCHEMY_DATABASE_URI": url, "RATELIMIT_ENABLED": False,
-                          "SQLALCHEMY_ENGINE_OPTIONS": {"pool_size": args.clients + 4, "pool_pre_ping": True}},
-                         instance_path=folder)
-        with app.app_context():
-            flask_migrate.upgrade()
-        server = make_server("127.0.0.1", 0, app, threaded=True)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        port = server.server_port
-
-        base = f"http://127.0.0.1:{port}"
+        app = migrated_app(url, folder, args.clients)
+        base, server = serve(app)
         _pings, ping_seconds = run_clients(base, args.clients, args.complaints,
                                            lambda i: ("ping", "GET", "/api/v1/ping", None))
         results, seconds = run_clients(base, args.clients, args.complaints, complaint)

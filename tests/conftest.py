@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
+os.environ.setdefault("AUDIT_KEY", "test-audit-key-not-for-production")
 
 from tourism import create_app  # noqa: E402
 from tourism.extensions import db  # noqa: E402

@@ -1,5 +1,6 @@
 """Command-line tools: ``flask --app app create-user`` and ``flask --app app seed-demo``."""
 
+import json
 import sys
 
 import click
@@ -9,6 +10,7 @@ from tourism.accounts import service as accounts
 from tourism.accounts.models import ROLE_VALUES
 from tourism.core import audit, backup
 from tourism.core.errors import DomainError
+from tourism.core.private_files import private_file
 from tourism.demo import seed_demo
 from tourism.extensions import db
 
@@ -42,6 +44,37 @@ def create_user_command(username, role, city, agency, guide):
     click.echo(f"Created {user.username} ({user.role}).")
 
 
+def _account(username):
+    user = accounts.find_user(db.session, username)
+    if user is None:
+        raise click.ClickException(f"No account {username!r}.")
+    return user
+
+
+@click.command("set-password")
+@click.argument("username")
+def set_password_command(username):
+    """Give an account a new password (read from standard input); its sessions end and its tokens stop."""
+    user = _account(username)
+    try:
+        accounts.set_password(user, _read_password())
+        db.session.commit()
+    except DomainError as error:
+        db.session.rollback()
+        _fail(error)
+    click.echo(f"New password set for {user.username}; every earlier session and token is ended.")
+
+
+@click.command("deactivate-user")
+@click.argument("username")
+def deactivate_user_command(username):
+    """Stop an account from logging in; its sessions end at once."""
+    user = _account(username)
+    accounts.set_active(user, False)
+    db.session.commit()
+    click.echo(f"{user.username} is deactivated.")
+
+
 @click.command("seed-demo")
 def seed_demo_command():
     """Create demo accounts and records (idempotent) and print how to log in."""
@@ -56,12 +89,37 @@ def seed_demo_command():
 
 
 @click.command("verify-audit")
-def verify_audit_command():
-    """Check every hash-chained history; exit non-zero naming the first broken link."""
-    streams, broken = audit.verify_all(db.session)
-    if broken is not None:
-        raise click.ClickException(f"broken link in {broken}")
-    click.echo(f"{streams} histories checked; every link holds.")
+@click.option("--checkpoint", "checkpoint_path", type=click.Path(exists=True, dir_okay=False),
+              help="A file written earlier by audit-checkpoint: also check that no stream went back since.")
+def verify_audit_command(checkpoint_path):
+    """Check every history and every record against it; exit non-zero naming each broken stream."""
+    report = audit.verify_all(db.session)
+    problems = list(report.problems)
+    if checkpoint_path:
+        with open(checkpoint_path, encoding="utf-8") as handle:
+            problems += audit.verify_checkpoint(db.session, json.load(handle))
+    if problems:
+        for problem in problems:
+            click.echo(f"broken: {problem}", err=True)
+        raise click.ClickException(f"{len(problems)} problem(s); first in {problems[0].stream}")
+    click.echo(f"{report.streams} histories checked; every link holds and every record matches its history.")
+
+
+@click.command("audit-seal-legacy")
+def audit_seal_legacy_command():
+    """Key the history written before the chain was keyed (once, after upgrading), trusting it as it stands."""
+    sealed = audit.seal_legacy(db.session)
+    db.session.commit()
+    click.echo(f"{sealed} entries keyed.")
+
+
+@click.command("audit-checkpoint")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+def audit_checkpoint_command(path):
+    """Write every history's length and last MAC to PATH; keep it elsewhere to detect a rollback later."""
+    with private_file(path) as handle:
+        json.dump(audit.checkpoint(db.session), handle, ensure_ascii=False)
+    click.echo(f"Checkpoint written to {path}.")
 
 
 @click.command("export")
@@ -88,6 +146,10 @@ def import_command(path):
 def register_commands(app):
     app.cli.add_command(create_user_command)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(set_password_command)
+    app.cli.add_command(deactivate_user_command)
     app.cli.add_command(verify_audit_command)
+    app.cli.add_command(audit_checkpoint_command)
+    app.cli.add_command(audit_seal_legacy_command)
     app.cli.add_command(export_command)
     app.cli.add_command(import_command)

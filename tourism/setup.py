@@ -5,13 +5,15 @@ from datetime import timedelta
 from flask import redirect, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel.speaklater import LazyString
 
 from tourism import ROOT
 from tourism.core import authz, clock
 from tourism.core.api import RowIdConverter, row_id_schema
+from tourism.core.database import register_conflict_handlers
 from tourism.core.errors import API_PREFIX, Unauthorized, error_body, register_error_handlers
 from tourism.core.i18n import LANGUAGES, select_locale
-from tourism.core.input_guard import reject_unstorable_json
+from tourism.core.input_guard import reject_unstorable_input
 from tourism.core.observability import configure_logging, finish_request, health, start_request
 from tourism.core.security import add_security_headers
 from tourism.core.types import render_migration_item
@@ -21,7 +23,14 @@ from tourism.zone.service import city_name
 TOKEN_TOUCH_INTERVAL = timedelta(minutes=1)
 
 
+def _plain_text(value):
+    """Templates print a lazily translated string as text: Flask-Babel's LazyString claims to be HTML
+    (``__html__``), so a name interpolated into one would reach the page unescaped."""
+    return str(value) if isinstance(value, LazyString) else value
+
+
 def init_extensions(app):
+    app.jinja_options = {**app.jinja_options, "finalize": _plain_text}
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True,
                     compare_type=True, render_item=render_migration_item)
@@ -32,9 +41,10 @@ def init_extensions(app):
     api.register_converter(RowIdConverter, row_id_schema)
     _init_login(app)
     register_error_handlers(app)
+    register_conflict_handlers(app)
     configure_logging(app)
     app.before_request(start_request)
-    app.before_request(reject_unstorable_json)
+    app.before_request(reject_unstorable_input)
     app.after_request(add_security_headers)
     app.after_request(finish_request)
     app.register_blueprint(health)
@@ -65,13 +75,16 @@ def _init_login(app):
     login_manager.session_protection = "strong"
 
     @login_manager.user_loader
-    def load_session_user(user_id):
+    def load_session_user(session_id):
         # The API trusts bearer tokens only, so a browser's cookie lends no authority
         # to a cross-site request (which is why the API needs no CSRF token).
         if _is_api_request():
             return None
-        user = db.session.get(User, int(user_id))
-        return user if user is not None and user.active else None
+        user_id, _sep, version = session_id.partition(":")
+        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        if user is None or not user.active or version != str(user.session_version):
+            return None  # logged out, password changed or deactivated since this session began
+        return user
 
     @login_manager.request_loader
     def load_bearer_user(req):
@@ -86,8 +99,7 @@ def _init_login(app):
         if record is None or not record.is_valid(moment) or not record.user.active:
             raise Unauthorized(_("The token is invalid, expired or revoked."), code="bad_token")
         if record.last_used_at is None or moment - record.last_used_at > TOKEN_TOUCH_INTERVAL:
-            record.last_used_at = moment
-            db.session.commit()
+            service.touch_token(db.session, record, moment)
         return record.user
 
     @login_manager.unauthorized_handler

@@ -138,3 +138,22 @@ def test_the_agency_records_and_ends_its_guides_employment(client):
     assert "D-4401-000001" in page and "D-4401-000002" not in page
     assert client.post(f"/workspace/guides/{other.affiliations[0].id}/end",
                        data={"csrf_token": token, "end_on": "2026-06-30"}).status_code == 403
+
+
+def test_a_returned_outlet_is_corrected_and_resubmitted_on_its_page(client):
+    agency = make_agency("L-GD-100001", "440100")
+    outlet = make_office(agency, "outlet", "440100", "returned")
+    make_user("boss", "agency_admin", agency="L-GD-100001")
+    login(client, "boss")
+    page = client.get(f"/workspace/offices/{outlet.id}/resubmit").get_data(as_text=True)
+    response = client.post(f"/workspace/offices/{outlet.id}/resubmit", data={
+        "csrf_token": csrf_from(page), "name": "天河服务网点", "address": "广州市天河区 1 号", "manager": "",
+        "established_on": outlet.established_on.isoformat(), "version": str(outlet.version)})
+    assert response.status_code == 302
+    assert client.get("/workspace").status_code == 200
+    from tourism.agencies.models import Establishment
+    from tourism.extensions import db
+
+    db.session.remove()
+    resubmitted = db.session.get(Establishment, outlet.id)
+    assert resubmitted.status == "submitted" and resubmitted.name == "天河服务网点"

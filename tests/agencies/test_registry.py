@@ -97,9 +97,10 @@ def test_licence_history_is_append_only_and_chained(app):
     agency = make_agency("L-GD-100001")
     entries = audit.history(db.session, agency.stream)
     assert len(entries) == 1 and entries[0].prev_hash == audit.GENESIS
-    assert audit.verify_stream(entries) is None
+    head = db.session.get(audit.AuditHead, agency.stream)
+    assert audit.verify_stream(agency.stream, entries, head) is None
     entries[0].details = {"deposit_cny": 999}
-    assert audit.verify_stream(entries) is not None
+    assert audit.verify_stream(agency.stream, entries, head) is not None
 
 
 def test_create_user_links_an_agency_admin(app):

@@ -35,7 +35,7 @@ def test_verify_audit_names_an_edited_entry(app):
     db.session.commit()
     result = app.test_cli_runner().invoke(args=["verify-audit"])
     assert result.exit_code != 0
-    assert "case:A #2" in result.output and "hash" in result.output
+    assert "case:A #2" in result.output and "MAC" in result.output
 
 
 def test_verify_audit_names_a_deleted_entry(app):

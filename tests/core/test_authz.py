@@ -13,7 +13,7 @@ from tourism.core.errors import Forbidden, Unauthorized
 @pytest.fixture(autouse=True)
 def rules():
     rule("test.decide_in_city", role("provincial"), regulator_of("city"))
-    rule("test.edit_agency", owner("agency_id", "agency"))
+    rule("test.edit_agency", owner("agency_admin", "agency_id", "agency"))
 
 
 def test_provincial_may_act_in_every_city(app):

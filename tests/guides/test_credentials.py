@@ -3,9 +3,10 @@
 import base64
 from datetime import timedelta
 
+import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from tests.factories import api_user, make_agency, make_guide
+from tests.factories import api_user, csrf_from, make_agency, make_guide
 from tourism.core import clock
 from tourism.extensions import db
 from tourism.guides import credentials, service
@@ -77,15 +78,39 @@ def test_a_suspended_licence_never_verifies_as_valid(client):
     assert result["valid"] is False and result["reason"] == "licence_not_active"
 
 
-def test_revocation_after_issue_is_caught_at_expiry_and_shown_online(client):
+def test_a_credential_of_a_licence_revoked_since_is_not_valid_online(client):
     token = issue(client, setup_guide(client))
     guide = service.find_guide(db.session, "D-4401-000001")
     service.change_status(db.session, "test", guide, "revoked", "严重违规")
     db.session.commit()
     during = verify(client, token)
-    assert during["current_status"] == "revoked"  # the online check shows the registry's word now
+    assert during["valid"] is False and during["reason"] == "licence_not_active_now"
+    assert during["current_status"] == "revoked" and during["check"] == "online"
+    key = client.get("/api/v1/credentials/public-key").json
+    public = Ed25519PublicKey.from_public_bytes(credentials._unb64(key["public_key"]))
+    assert credentials.verify(token, public, clock.now()).valid  # offline: bounded by the credential's expiry
     with clock.frozen_at(clock.now() + timedelta(hours=2)):
-        assert verify(client, token)["valid"] is False
+        assert credentials.verify(token, public, clock.now()).valid is False
+
+
+def test_the_inspector_page_says_not_valid_and_which_check_was_made(client):
+    token = issue(client, setup_guide(client))
+    guide = service.find_guide(db.session, "D-4401-000001")
+    service.change_status(db.session, "test", guide, "revoked", "严重违规")
+    db.session.commit()
+    page = client.get("/verify", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    html = client.post("/verify", data={"csrf_token": csrf_from(page), "credential": token},
+                       headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "Not valid" in html and "no longer active" in html and "Checked online against the registry" in html
+
+
+@pytest.mark.parametrize("mangle", [lambda s: s + "=", lambda s: s + "==", lambda s: s[:-1] + "*" + s[-1:]],
+                         ids=["padding", "double padding", "stray character"])
+def test_only_the_canonical_signature_encoding_is_accepted(client, mangle):
+    token = issue(client, setup_guide(client))
+    body, signature = token.rsplit(".", 1)
+    assert verify(client, token)["valid"] is True
+    assert verify(client, f"{body}.{mangle(signature)}")["valid"] is False
 
 
 def test_an_expired_licence_does_not_verify(client):

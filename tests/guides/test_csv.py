@@ -1,8 +1,12 @@
 """CSV import (dry run, commit, re-import as update) and export."""
 
+import csv
+import io
+
+import pytest
 from sqlalchemy import func, select
 
-from tests.factories import api_user, make_guide
+from tests.factories import api_user, login, make_guide
 from tourism.extensions import db
 from tourism.guides.models import Guide
 
@@ -89,3 +93,22 @@ def test_export_reads_back_as_unchanged(client):
     assert exported.mimetype == "text/csv"
     report = post(client, gz, exported.get_data(as_text=True)).json
     assert report["summary"] == {"create": 0, "update": 0, "unchanged": 2, "invalid": 0}
+
+
+@pytest.mark.parametrize("name", ["=HYPERLINK(\"http://evil.example\",\"点我\")", "@SUM(A1:A9)", "+1+1", "-2+3",
+                                  "\tstart", "\rstart"])
+def test_formula_looking_names_leave_the_export_as_text_and_come_back_unchanged(client, name):
+    guide = make_guide("D-4401-000001", "440100")
+    guide.name = name
+    db.session.commit()
+    gz = api_user(client, "gz", "regulator", city="440100")
+    for path in ("/api/v1/guides/export.csv", None):
+        if path is None:
+            login(client, "gz")
+            exported = client.get("/guides/export.csv").get_data(as_text=True)
+        else:
+            exported = client.get(path, headers=gz).get_data(as_text=True)
+        cell = list(csv.reader(io.StringIO(exported, newline="")))[1][1]
+        assert cell == "'" + name
+    report = post(client, gz, client.get("/api/v1/guides/export.csv", headers=gz).get_data(as_text=True)).json
+    assert report["summary"]["unchanged"] == 1

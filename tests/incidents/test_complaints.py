@@ -85,8 +85,9 @@ def test_bad_intake_is_422_with_the_field(client, changes, field):
 # --- workflow ----------------------------------------------------------------------------------
 
 def _case_in(state: str) -> Complaint:
-    case, _code = complaints.file_complaint(db.session, "游客", "13800000001", "other", "440600", date(2026, 11, 1),
-                                            "测试")
+    case, _code = complaints.file_complaint(
+        db.session, complainant_name="游客", complainant_phone="13800000001", respondent_kind="other",
+        incident_city="440600", occurred_on=date(2026, 11, 1), description="测试")
     case.status = state
     case.accepted_on = date(2026, 11, 2) if state != "received" else None
     db.session.commit()

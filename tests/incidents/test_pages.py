@@ -10,8 +10,9 @@ from tourism.incidents import complaints
 
 def _file(city, when):
     with clock.frozen_at(when):
-        case, _code = complaints.file_complaint(db.session, "甲", "13800000001", "other", city,
-                                                when.date(), "说明")
+        case, _code = complaints.file_complaint(
+            db.session, complainant_name="甲", complainant_phone="13800000001", respondent_kind="other",
+            incident_city=city, occurred_on=when.date(), description="说明")
     db.session.commit()
     return case
 

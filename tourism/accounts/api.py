@@ -1,6 +1,5 @@
 """Bearer tokens for API clients: issue, list, revoke."""
 
-from flask import current_app
 from flask_login import current_user
 
 from tourism.accounts import service
@@ -13,7 +12,8 @@ blp = Blueprint("auth_api", __name__, url_prefix="/auth", description="Accounts 
 
 
 @blp.route("/tokens", methods=["POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"])
+@limiter.limit(service.address_login_limit)
+@limiter.limit(service.account_login_limit, key_func=service.login_account_key, deduct_when=service.login_failed)
 @blp.arguments(TokenRequestSchema)
 @blp.response(201, IssuedTokenSchema)
 @blp.errors(401, 429)

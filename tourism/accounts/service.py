@@ -1,14 +1,19 @@
 """Accounts: creating users, checking passwords, issuing and revoking API tokens."""
 
 import hashlib
+import re
 import secrets
+import unicodedata
 from datetime import timedelta
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app
+from flask import current_app, request
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+from zxcvbn import zxcvbn
 
 from tourism.accounts.models import ROLE_VALUES, ApiToken, Role, User
 from tourism.core import clock
@@ -16,6 +21,7 @@ from tourism.core.errors import Conflict, InvalidInput, NotFound, Unauthorized, 
 from tourism.zone.service import is_known_city
 
 MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_SCORE = 3  # zxcvbn: 3 = "safely unguessable", about 10^8 guesses or more
 
 _scope_resolvers = {}
 
@@ -49,38 +55,69 @@ def hash_access_code(code: str) -> str:
     return PasswordHasher(time_cost=2, memory_cost=8 * 1024, parallelism=1).hash(code)
 
 
-def _validate_new_user(username, password, role, city):
-    errors = {}
-    if not username or len(username) > 64 or not username.replace("_", "").replace("-", "").replace(".", "").isalnum():
-        errors["username"] = [_("Use 1–64 letters, digits, '.', '-' or '_'.")]
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+# The scope each role needs, and no other: a regulator acts for a city, never for an agency.
+ROLE_SCOPE = {Role.ADMIN: None, Role.PROVINCIAL: None, Role.REGULATOR: "city", Role.AGENCY_ADMIN: "agency",
+              Role.GUIDE: "guide"}
+
+
+def normalise_username(username: str | None) -> str:
+    """Usernames compare in NFKC lower case, so 'Admin' and 'ａｄｍｉｎ' are the same name as 'admin'."""
+    return unicodedata.normalize("NFKC", username or "").strip().lower()
+
+
+def password_problems(password: str | None, *user_inputs: str) -> list[str]:
+    """Why a new password is too weak: too short, or guessable (zxcvbn's estimate, with the user's own names)."""
     if password is None or len(password) < MIN_PASSWORD_LENGTH:
-        errors["password"] = [_("Use at least %(n)d characters.", n=MIN_PASSWORD_LENGTH)]
+        return [_("Use at least %(n)d characters.", n=MIN_PASSWORD_LENGTH)]
+    # zxcvbn's cost grows with length; the first 100 characters decide how guessable a password is.
+    estimate = zxcvbn(password[:100], user_inputs=[value for value in user_inputs if value])
+    if estimate["score"] < MIN_PASSWORD_SCORE:
+        return [_("This password is too easy to guess; use a longer phrase of unrelated words.")]
+    return []
+
+
+def _validate_new_user(username, password, role, scope: dict):
+    errors = {}
+    if not USERNAME.match(username):
+        errors["username"] = [_("Use 1–64 lower-case Latin letters, digits, '.', '-' or '_', starting with a letter "
+                                "or digit.")]
+    problems = password_problems(password, username)
+    if problems:
+        errors["password"] = problems
     if role not in ROLE_VALUES:
         errors["role"] = [_("Unknown role.")]
-    if role == Role.REGULATOR and not (city and is_known_city(city)):
-        errors["city"] = [_("A regulator needs the code of a Guangdong city.")]
+    else:
+        needed = ROLE_SCOPE[Role(role)]
+        for option, value in scope.items():
+            if value is not None and option != needed:
+                errors[option] = [_("The role %(role)s takes no %(option)s.", role=role, option=option)]
+        if needed and scope.get(needed) is None:
+            errors[needed] = [_("This role needs its %(option)s.", option=needed)]
+        elif needed == "city" and not is_known_city(scope["city"]):
+            errors["city"] = [_("A regulator needs the code of a Guangdong city.")]
     if errors:
         raise InvalidInput(errors=errors)
 
 
-def create_user(session, username, password, role, city=None, **scope) -> User:
-    """Create an account; ``scope`` holds ``agency``/``guide`` for those roles."""
-    _validate_new_user(username, password, role, city)
+def create_user(session, username, password, role, **scope) -> User:
+    """Create an account; ``scope`` holds the one option its role needs (``city``, ``agency`` or ``guide``)."""
+    username = normalise_username(username)
+    _validate_new_user(username, password, role, scope)
     if session.scalar(select(User.id).where(User.username == username)):
         raise field_error("username", _("This username is taken."), Conflict)
-    user = User(username=username, password_hash=hash_password(password), role=role,
-                city_code=city if role == Role.REGULATOR else None)
+    user = User(username=username, password_hash=hash_password(password), role=role, city_code=scope.get("city"))
     for option, value in scope.items():
-        if value is None:
-            continue
-        attribute, target_id = _scope_resolvers[option](session, value)
-        setattr(user, attribute, target_id)
-    for option, needed_by in (("agency", Role.AGENCY_ADMIN), ("guide", Role.GUIDE)):
-        if role == needed_by and scope.get(option) is None:
-            raise field_error(option, _("This role needs its %(option)s.", option=option))
+        if value is not None and option in _scope_resolvers:
+            attribute, target_id = _scope_resolvers[option](session, value)
+            setattr(user, attribute, target_id)
     session.add(user)
     session.flush()
     return user
+
+
+def find_user(session, username: str) -> User | None:
+    return session.scalar(select(User).where(User.username == normalise_username(username)))
 
 
 def check_secret(hashed: str, value: str) -> bool:
@@ -98,7 +135,7 @@ def spend_secret_check(value: str, access_code: bool = False) -> None:
 
 def authenticate(session, username: str, password: str) -> User | None:
     """The active user with these credentials, or None; time does not reveal which part failed."""
-    user = session.scalar(select(User).where(User.username == username))
+    user = find_user(session, username)
     if user is None:
         spend_secret_check(password)
         return None
@@ -121,10 +158,26 @@ def _dummy_hash(access_code: bool = False) -> str:
     return cache[key]
 
 
+def end_sessions(user: User) -> None:
+    """Make every browser session opened so far invalid (the session carries the version it was opened at)."""
+    user.session_version += 1
+
+
 def set_password(user: User, password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise field_error("password", _("Use at least %(n)d characters.", n=MIN_PASSWORD_LENGTH))
+    """A new password ends every earlier session and revokes every API token."""
+    problems = password_problems(password, user.username)
+    if problems:
+        raise InvalidInput(errors={"password": problems})
     user.password_hash = hash_password(password)
+    end_sessions(user)
+    for token in user.tokens:
+        token.revoked_at = token.revoked_at or clock.now()
+
+
+def set_active(user: User, active: bool) -> None:
+    """Deactivate (or reactivate) an account; either way no earlier session comes back."""
+    user.active = active
+    end_sessions(user)
 
 
 def _digest(token: str) -> str:
@@ -142,13 +195,13 @@ def issue_token(session, user: User, name: str = "") -> tuple[str, ApiToken]:
     return token, record
 
 
-def user_for_token(session, token: str) -> User | None:
-    record = session.scalar(select(ApiToken).where(ApiToken.digest == _digest(token)))
-    moment = clock.now()
-    if record is None or not record.is_valid(moment) or not record.user.active:
-        return None
+def touch_token(session, record: ApiToken, moment) -> None:
+    """Note when a token was last used, in its own short transaction; a lost race only skips the note."""
     record.last_used_at = moment
-    return record.user
+    try:
+        session.commit()
+    except (OperationalError, StaleDataError):
+        session.rollback()
 
 
 def token_for(session, token: str) -> ApiToken | None:
@@ -163,6 +216,25 @@ def revoke_token(session, user: User, token_id: int) -> ApiToken:
     if record.revoked_at is None:
         record.revoked_at = clock.now()
     return record
+
+
+def address_login_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def account_login_limit() -> str:
+    return current_app.config["ACCOUNT_LOGIN_RATE_LIMIT"]
+
+
+def login_account_key() -> str:
+    """Failed log-ins are also counted per account, so guessing spread over many addresses is slowed too."""
+    body = request.get_json(silent=True) if request.is_json else request.form
+    username = body.get("username") if hasattr(body, "get") else None
+    return "login-account:" + normalise_username(username if isinstance(username, str) else "")
+
+
+def login_failed(response) -> bool:
+    return response.status_code in (400, 401, 422)
 
 
 def login(session, username, password) -> User:

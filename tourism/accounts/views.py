@@ -1,4 +1,4 @@
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -11,12 +11,10 @@ from tourism.web.views import safe_next
 bp = Blueprint("accounts", __name__)
 
 
-def _login_limit():
-    return current_app.config["LOGIN_RATE_LIMIT"]
-
-
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(service.address_login_limit, methods=["POST"])
+@limiter.limit(service.account_login_limit, key_func=service.login_account_key, methods=["POST"],
+               deduct_when=service.login_failed)
 def login():
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
@@ -32,7 +30,9 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    if EmptyForm().validate_on_submit():
+    if EmptyForm().validate_on_submit() and current_user.is_authenticated:
+        service.end_sessions(current_user)
+        db.session.commit()
         logout_user()
     return redirect(url_for("web.home"))
 

@@ -5,7 +5,9 @@ def init_app(app):
     from tourism.accounts.service import register_scope
     from tourism.agencies import api, permissions, views  # noqa: F401 (permissions declares the rules)
     from tourism.agencies.demo import seed_agencies
-    from tourism.agencies.service import agency_scope
+    from tourism.agencies.service import agency_scope, history_problems, used_filing_numbers
+    from tourism.core.audit import register_subject_check
+    from tourism.core.sequences import register_used_numbers
     from tourism.demo import add_seeder
     from tourism.setup import register_api
 
@@ -13,3 +15,5 @@ def init_app(app):
     register_api(app, api.blp)
     register_scope("agency", agency_scope)
     add_seeder(seed_agencies, seed_agencies.accounts)
+    register_subject_check("agencies", history_problems)
+    register_used_numbers("filings", used_filing_numbers)

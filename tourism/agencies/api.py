@@ -35,9 +35,6 @@ from tourism.extensions import db
 
 blp = Blueprint("agencies_api", __name__, description="Travel agencies, branch offices, service outlets, filing")
 
-PER_PAGE = 20
-
-
 def _visible(establishment):
     """The public sees filed offices; the agency and regulators see every state."""
     return establishment.status == FilingStatus.FILED or can("agency.inspect", agency=establishment.agency_id)
@@ -60,9 +57,8 @@ def create_agency(data):
 @blp.response(200, AgencyListSchema)
 def list_agencies(query):
     """Public directory of agencies, by home city or a city with a filed office, scope and name."""
-    items, total = service.search_agencies(db.session, query["city"], query["scope"], query["q"], query["page"],
-                                           PER_PAGE)
-    return {"items": items, "total": total, "page": query["page"], "per_page": PER_PAGE}
+    return service.search_agencies(db.session, city=query["city"], scope=query["scope"], text=query["q"],
+                                   page=query["page"], per_page=query["per_page"])
 
 
 @dataclass
@@ -175,9 +171,9 @@ def _register_office_routes(kind: str, collection: str, label: str):
         statuses = (FilingStatus.FILED,)
         if query["status"] and can("agency.inspect"):
             statuses = (query["status"],)
-        items, total = service.search_establishments(db.session, kind, query["city"], query["scope"], query["q"],
-                                                     statuses, page=query["page"], per_page=PER_PAGE)
-        return {"items": items, "total": total, "page": query["page"], "per_page": PER_PAGE}
+        return service.search_establishments(db.session, kind=kind, city=query["city"], scope=query["scope"],
+                                             text=query["q"], statuses=statuses, page=query["page"],
+                                             per_page=query["per_page"])
 
 
     @blp.route(f"/{collection}/<int:establishment_id>", methods=["GET"], endpoint=f"get_{kind}")

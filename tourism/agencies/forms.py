@@ -10,9 +10,9 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
-from tourism.core.forms import CityField, choices
+from tourism.core.forms import AMOUNT_CNY, CityField, choices
 
 LICENCE_PATTERN = Regexp(r"^[A-Za-z0-9][A-Za-z0-9-]{2,31}$", message=_l("Use 3–32 letters, digits and hyphens."))
 
@@ -25,13 +25,13 @@ class AgencyForm(FlaskForm):
     licensed_on = DateField(_l("Licensed on"), validators=[Optional()])
     outbound = BooleanField(_l("Licensed for outbound business"))
     deposit_cny = IntegerField(_l("Quality deposit held (CNY)"), default=0,
-                               validators=[InputRequired(), NumberRange(min=0, max=1_000_000_000)])
+                               validators=[InputRequired(), AMOUNT_CNY])
     complaint_phone = StringField(_l("Complaint phone"), validators=[Optional(), Length(max=40)])
 
 
 class DepositForm(FlaskForm):
     deposit_cny = IntegerField(_l("Quality deposit held (CNY)"),
-                               validators=[InputRequired(), NumberRange(min=0, max=1_000_000_000)])
+                               validators=[InputRequired(), AMOUNT_CNY])
     version = HiddenField(validators=[DataRequired()])
 
 

@@ -6,9 +6,9 @@ rule("agency.create", role("admin", "provincial"), regulator_of("city"))
 # The home city's regulator keeps the licence record: deposit held, scope, status.
 rule("agency.regulate", role("admin", "provincial"), regulator_of("city"))
 # The agency's own admin opens, corrects and closes its offices.
-rule("agency.manage", owner("agency_id", "agency"))
+rule("agency.manage", owner("agency_admin", "agency_id", "agency"))
 # Deposit details, pending filings and history: the agency itself and every regulator of the zone.
-rule("agency.inspect", role("admin", "provincial", "regulator"), owner("agency_id", "agency"))
+rule("agency.inspect", role("admin", "provincial", "regulator"), owner("agency_admin", "agency_id", "agency"))
 # A filing is decided in the office's city (or by the province), never by the home city for another city.
 rule("establishment.decide", role("provincial"), regulator_of("city"))
 # Page access without a target: the workspace is for agency admins, the filing queue for regulators.

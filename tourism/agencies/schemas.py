@@ -1,6 +1,7 @@
 from marshmallow import Schema, fields, validate
 
-from tourism.core.schemas import CityCode, PageSchema
+from tourism.core.pagination import PageArgsSchema, PageSchema
+from tourism.core.schemas import AMOUNT_CNY, ROW_ID, CityCode, Date
 
 LICENCE_NO = validate.Regexp(r"^[A-Za-z0-9][A-Za-z0-9-]{2,31}$",
                              error="Use 3–32 letters, digits and hyphens, e.g. L-GD-100123.")
@@ -16,8 +17,8 @@ class AgencyCreateSchema(Schema):
     name_en = fields.String(load_default="", validate=validate.Length(max=200))
     home_city = CityCode(required=True)
     outbound = fields.Boolean(load_default=False)
-    deposit_cny = fields.Integer(load_default=0, validate=validate.Range(min=0, max=1_000_000_000))
-    licensed_on = fields.Date(load_default=None, allow_none=True,
+    deposit_cny = fields.Integer(load_default=0, validate=AMOUNT_CNY)
+    licensed_on = Date(load_default=None, allow_none=True,
                               metadata={"description": "Date of the business licence; checks the two-year rule "
                                                        "for outbound business"})
     complaint_phone = fields.String(load_default="", validate=validate.Length(max=40))
@@ -28,8 +29,8 @@ class AgencyUpdateSchema(Schema):
     name = fields.String(validate=validate.Length(min=2, max=200), data_key="name", attribute="name_zh")
     name_en = fields.String(validate=validate.Length(max=200))
     outbound = fields.Boolean()
-    deposit_cny = fields.Integer(validate=validate.Range(min=0, max=1_000_000_000))
-    licensed_on = fields.Date(allow_none=True)
+    deposit_cny = fields.Integer(validate=AMOUNT_CNY)
+    licensed_on = Date(allow_none=True)
     complaint_phone = fields.String(validate=validate.Length(max=40))
 
 
@@ -47,7 +48,7 @@ class AgencySchema(Schema):
     outbound = fields.Boolean()
     scope = fields.String(validate=validate.OneOf(SCOPES))
     licence_status = fields.String()
-    licensed_on = fields.Date(allow_none=True)
+    licensed_on = Date(allow_none=True)
     deposit_cny = fields.Integer()
     complaint_phone = fields.String()
     version = fields.Integer()
@@ -57,11 +58,10 @@ class AgencyListSchema(PageSchema):
     items = fields.List(fields.Nested(AgencySchema))
 
 
-class AgencyQuerySchema(Schema):
+class AgencyQuerySchema(PageArgsSchema):
     city = CityCode(load_default=None)
     scope = fields.String(load_default=None, validate=validate.OneOf(SCOPES))
     q = fields.String(load_default=None, validate=validate.Length(max=100))
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000))
 
 
 class EstablishmentQuerySchema(AgencyQuerySchema):
@@ -75,7 +75,7 @@ class BranchCreateSchema(Schema):
     address = fields.String(required=True, validate=validate.Length(min=2, max=300))
     manager = fields.String(load_default="", validate=validate.Length(max=100))
     outbound = fields.Boolean(load_default=False)
-    established_on = fields.Date(required=True, metadata={"description": "Date of registration with the market "
+    established_on = Date(required=True, metadata={"description": "Date of registration with the market "
                                                                          "regulator (设立登记)"})
 
 
@@ -84,8 +84,8 @@ class OutletCreateSchema(Schema):
     name = fields.String(required=True, validate=validate.Length(min=2, max=200))
     address = fields.String(required=True, validate=validate.Length(min=2, max=300))
     manager = fields.String(load_default="", validate=validate.Length(max=100))
-    established_on = fields.Date(required=True)
-    branch_id = fields.Integer(load_default=None, allow_none=True,
+    established_on = Date(required=True)
+    branch_id = fields.Integer(load_default=None, allow_none=True, validate=ROW_ID,
                                metadata={"description": "The branch the outlet belongs to, if not the agency"})
 
 
@@ -95,11 +95,11 @@ class ResubmissionSchema(Schema):
     address = fields.String(validate=validate.Length(min=2, max=300))
     manager = fields.String(validate=validate.Length(max=100))
     outbound = fields.Boolean()
-    established_on = fields.Date()
+    established_on = Date()
 
 
 class ClosureSchema(Schema):
-    closed_on = fields.Date(required=True)
+    closed_on = Date(required=True)
     version = fields.Integer(load_default=None)
 
 
@@ -135,14 +135,14 @@ class EstablishmentSchema(Schema):
     address = fields.String()
     manager = fields.String()
     outbound = fields.Boolean()
-    established_on = fields.Date()
+    established_on = Date()
     status = fields.String()
     filing_no = fields.String(allow_none=True)
     return_reason = fields.String(allow_none=True)
     submitted_at = fields.DateTime()
     decided_at = fields.DateTime(allow_none=True)
-    closed_on = fields.Date(allow_none=True)
-    decision_due = fields.Date(attribute="clock.decision_due")
+    closed_on = Date(allow_none=True)
+    decision_due = Date(attribute="clock.decision_due")
     overdue = fields.Boolean(attribute="clock.overdue")
     submitted_late = fields.Boolean(attribute="clock.submitted_late")
     version = fields.Integer()

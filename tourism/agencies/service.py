@@ -11,14 +11,16 @@ Rules applied here (sources in tourism/agencies/deposit.py and the docstrings be
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import flag_modified
 
 from tourism.agencies.deadlines import filing_clock
 from tourism.agencies.deposit import deposit_statement
 from tourism.agencies.models import Agency, Establishment, FilingStatus, Kind, LicenceStatus
 from tourism.core import audit, clock
 from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version, field_error
+from tourism.core.pagination import Page, paginate
 from tourism.core.sequences import next_value
 from tourism.zone.service import is_known_city
 
@@ -45,7 +47,7 @@ def get_establishment(session, establishment_id: int, kind: str) -> Establishmen
     return establishment
 
 
-def search_agencies(session, city=None, scope=None, text=None, page=1, per_page=20):
+def search_agencies(session, *, city=None, scope=None, text=None, page=1, per_page=20) -> Page:
     """Agencies for the public directory, by home city or a city where they have a filed office."""
     query = select(Agency)
     if city:
@@ -58,13 +60,11 @@ def search_agencies(session, city=None, scope=None, text=None, page=1, per_page=
         pattern = f"%{text.strip()}%"
         query = query.where(or_(Agency.name_zh.ilike(pattern), Agency.name_en.ilike(pattern),
                                 Agency.licence_no.ilike(pattern)))
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    items = session.scalars(query.order_by(Agency.name_zh).limit(per_page).offset((page - 1) * per_page)).all()
-    return items, total
+    return paginate(session, query.order_by(Agency.name_zh, Agency.id), page, per_page)
 
 
-def search_establishments(session, kind=None, city=None, scope=None, text=None, statuses=(FilingStatus.FILED,),
-                          agency=None, page=1, per_page=50):
+def search_establishments(session, *, kind=None, city=None, scope=None, text=None, statuses=(FilingStatus.FILED,),
+                          agency=None, page=1, per_page=50) -> Page:
     query = select(Establishment).join(Establishment.agency)
     if kind:
         query = query.where(Establishment.kind == kind)
@@ -81,10 +81,8 @@ def search_establishments(session, kind=None, city=None, scope=None, text=None, 
         pattern = f"%{text.strip()}%"
         query = query.where(or_(Establishment.name.ilike(pattern), Establishment.filing_no.ilike(pattern),
                                 Agency.name_zh.ilike(pattern), Agency.name_en.ilike(pattern)))
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    items = session.scalars(query.order_by(Establishment.submitted_at.desc(), Establishment.id.desc())
-                            .limit(per_page).offset((page - 1) * per_page)).all()
-    return items, total
+    return paginate(session, query.order_by(Establishment.submitted_at.desc(), Establishment.id.desc()), page,
+                    per_page)
 
 
 def filing_queue(session, city=None):
@@ -169,6 +167,7 @@ def change_licence_status(session, actor, agency: Agency, status: str, reason: s
         raise Conflict(_("A revoked licence cannot change; a new licence is a new record."))
     previous = agency.licence_status
     agency.licence_status = status
+    flag_modified(agency, "licence_status")  # the version moves on even for the same status (see guides)
     session.flush()
     audit.record(session, agency.stream, "licence_status", actor, before=previous, after=status, reason=reason)
     return agency
@@ -309,6 +308,44 @@ def close_establishment(session, actor, establishment: Establishment, closed_on:
     session.flush()
     audit.record(session, establishment.stream, "closed", actor, closed_on=closed_on, previous_status=previous)
     return establishment
+
+
+# How each history entry changes the record, for the audit's cross-check of records against histories.
+AGENCY_STEPS = {
+    "created": lambda state, d: state.update(licence_status=LicenceStatus.ACTIVE, deposit_cny=d["deposit_cny"],
+                                             outbound=d["outbound"]),
+    "updated": lambda state, d: state.update({field: change[1] for field, change in d["changes"].items()
+                                               if field in ("deposit_cny", "outbound")}),
+    "licence_status": lambda state, d: state.update(licence_status=d["after"]),
+}
+ESTABLISHMENT_STEPS = {
+    "submitted": lambda state, d: state.update(status=FilingStatus.SUBMITTED),
+    "resubmitted": lambda state, d: state.update(status=FilingStatus.SUBMITTED),
+    "filed": lambda state, d: state.update(status=FilingStatus.FILED, filing_no=d["filing_no"]),
+    "returned": lambda state, d: state.update(status=FilingStatus.RETURNED),
+    "closed": lambda state, d: state.update(status=FilingStatus.CLOSED),
+}
+
+
+def history_problems(session, entries):
+    """Agencies and offices whose stored state is not what their histories say (see tourism.core.audit)."""
+    for agency in session.scalars(select(Agency)):
+        stream = entries.get(agency.stream)
+        yield from audit.state_problems(
+            agency.stream, stream, audit.replay(stream or [], {}, AGENCY_STEPS),
+            {"licence_status": agency.licence_status, "deposit_cny": agency.deposit_cny, "outbound": agency.outbound})
+    for office in session.scalars(select(Establishment)):
+        stream = entries.get(office.stream)
+        described = audit.replay(stream or [], {"filing_no": None}, ESTABLISHMENT_STEPS)
+        yield from audit.state_problems(office.stream, stream, described,
+                                        {"status": office.status, "filing_no": office.filing_no})
+
+
+def used_filing_numbers(session):
+    """The highest filing number of each city, kind and year, so a restore moves the counters past them."""
+    for office in session.scalars(select(Establishment).where(Establishment.filing_no.is_not(None))):
+        city, prefix, year, number = office.filing_no.split("-")
+        yield f"filing:{city}:{Kind.BRANCH if prefix == 'FS' else Kind.OUTLET}:{year}", int(number)
 
 
 def agency_scope(session, licence_no: str):

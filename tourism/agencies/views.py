@@ -24,6 +24,7 @@ from tourism.core import audit
 from tourism.core.authz import can, require
 from tourism.core.errors import DomainError, NotFound
 from tourism.core.forms import apply_errors, choices, error_text
+from tourism.core.pagination import page_from_args
 from tourism.extensions import db
 from tourism.guides import service as guides
 from tourism.guides.service import affiliated_guides
@@ -57,11 +58,12 @@ def directory():
     form = DirectorySearchForm(request.args)
     form.validate()
     criteria = {"city": form.city.data or None, "scope": form.scope.data or None, "text": form.q.data or None}
-    agencies, total = service.search_agencies(db.session, **criteria, per_page=50)
-    branches, _n = service.search_establishments(db.session, Kind.BRANCH, **criteria)
-    outlets, _n = service.search_establishments(db.session, Kind.OUTLET, **criteria)
-    return render_template("agencies/directory.html", form=form, agencies=agencies, total=total,
-                           branches=branches, outlets=outlets)
+    page, per_page = page_from_args(request.args, default_per_page=50)
+    agencies = service.search_agencies(db.session, **criteria, page=page, per_page=per_page)
+    branches = service.search_establishments(db.session, kind=Kind.BRANCH, **criteria)
+    outlets = service.search_establishments(db.session, kind=Kind.OUTLET, **criteria)
+    return render_template("agencies/directory.html", form=form, agencies=agencies, branches=branches,
+                           outlets=outlets)
 
 
 @bp.route("/agencies/<licence_no>")
@@ -293,8 +295,8 @@ def resubmit_office(establishment_id):
         del form.outbound
     status = 200
     if form.validate_on_submit():
-        changes = {f: getattr(form, f).data for f in ("name", "address", "manager", "established_on", "outbound")
-                   if hasattr(form, f)}
+        # An outlet's form has no outbound field (WTForms leaves a removed field's attribute as None).
+        changes = {f: form[f].data for f in ("name", "address", "manager", "established_on", "outbound") if f in form}
         try:
             service.resubmit_establishment(db.session, current_user, office, int(form.version.data), **changes)
             db.session.commit()

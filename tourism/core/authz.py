@@ -41,12 +41,15 @@ def regulator_of(key: str = "city") -> Grant:
     return grant
 
 
-def owner(attribute: str, key: str) -> Grant:
-    """A user whose ``attribute`` (e.g. ``agency_id``) equals the target's ``key``."""
+def owner(holder_role: str, attribute: str, key: str) -> Grant:
+    """A user of ``holder_role`` whose ``attribute`` (e.g. ``agency_id``) equals the target's ``key``.
+
+    The role is part of the grant: a scope column set on an account of another role lends it nothing.
+    """
 
     def grant(user, target):
         mine = getattr(user, attribute, None)
-        return mine is not None and mine == target.get(key)
+        return user.role == holder_role and mine is not None and mine == target.get(key)
 
     return grant
 

@@ -6,6 +6,7 @@ into an error page elsewhere.
 """
 
 from flask import current_app, render_template, request
+from flask.globals import request_ctx
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, fields
@@ -108,6 +109,13 @@ class ServiceBusy(DomainError):
         self.retry_after = retry_after
 
 
+class RateLimited(ServiceBusy):
+    """This client has asked for more than its share; it may ask again after ``retry_after`` seconds."""
+
+    status = 429
+    code = "rate_limited"
+
+
 class StaleVersion(Conflict):
     """The client wrote against a version that someone else has since changed."""
 
@@ -173,7 +181,8 @@ def _webargs_errors(error):
 
 
 def _respond(status, code=None, message=None, errors=None, headers=None):
-    if wants_json():
+    if wants_json() or request_ctx.url_adapter is None:
+        # Without a URL adapter (a Host header outside TRUSTED_HOSTS) no page can build its links.
         return error_body(status, code, message, errors), status, headers or {}
     page = render_template(
         "errors/error.html", status=status, message=message or DEFAULT_MESSAGES.get(status, "")

@@ -3,9 +3,14 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import NumberRange
 
 from tourism.core import clock
+from tourism.core.schemas import MAX_AMOUNT_CNY, MAX_PEOPLE
 from tourism.zone.service import all_cities, is_zone_city
+
+AMOUNT_CNY = NumberRange(min=0, max=MAX_AMOUNT_CNY)
+HEADCOUNT = NumberRange(min=0, max=MAX_PEOPLE)
 
 
 def city_choices(blank_label=None):

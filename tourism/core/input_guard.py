@@ -1,7 +1,10 @@
-"""Refuse JSON that cannot be stored: text with lone surrogates (valid JSON escapes, invalid Unicode).
+"""Refuse, before any handler runs, input that no field could ever accept: a malformed request (400).
 
-JSON allows ``"\\ud800"``; no database can store it, so such a body is a malformed request (400), not
-a failure deep in a write (500).
+- JSON nested deeper than MAX_DEPTH: the parser would recurse until the interpreter gives up.
+- Text with a NUL character: PostgreSQL cannot store one in a text column.
+- Text with lone surrogates (valid JSON escapes such as ``"\\ud800"``, invalid Unicode): no database stores it.
+
+The checks walk the input without recursion, so no input can exhaust the stack.
 """
 
 import json
@@ -9,29 +12,82 @@ import json
 from flask import request
 from flask_babel import gettext as _
 
-from tourism.core.errors import API_PREFIX, DomainError
+from tourism.core.errors import DomainError
+
+MAX_DEPTH = 32
 
 
-def _storable(value) -> bool:
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return False
-        return True
-    if isinstance(value, dict):
-        return all(_storable(k) and _storable(v) for k, v in value.items())
-    if isinstance(value, list):
-        return all(_storable(v) for v in value)
-    return True
+def _depth_exceeds(raw: bytes, limit: int) -> bool:
+    """Whether brackets nest deeper than ``limit`` outside strings (scanned, not parsed)."""
+    depth, in_string, escaped = 0, False, False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            if depth > limit:
+                return True
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return False
 
 
-def reject_unstorable_json():
-    if not request.path.startswith(API_PREFIX) or not request.is_json or request.method in ("GET", "HEAD"):
-        return
+def _bad_text(value: str) -> str | None:
+    if "\x00" in value:
+        return _("The request contains a NUL character, which no field accepts.")
     try:
-        body = json.loads(request.get_data(cache=True) or b"null")
-    except (ValueError, UnicodeDecodeError):
-        return  # the API's own parsing answers malformed JSON with 400
-    if not _storable(body):
-        raise DomainError(_("The request contains text that is not valid Unicode."), code="bad_request")
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return _("The request contains text that is not valid Unicode.")
+    return None
+
+
+def _strings(value):
+    """Every string in a parsed JSON value, keys included, without recursion."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+
+
+def _refuse(message):
+    raise DomainError(message, code="bad_request")
+
+
+def _multidict_texts(values):
+    for key, items in values.lists():
+        yield key
+        yield from items
+
+
+def reject_unstorable_input():
+    texts = [request.path, *_multidict_texts(request.args)]
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        if request.is_json:
+            raw = request.get_data(cache=True) or b"null"
+            if _depth_exceeds(raw, MAX_DEPTH):
+                _refuse(_("The request nests its data more than %(n)d levels deep.", n=MAX_DEPTH))
+            try:
+                texts.extend(_strings(json.loads(raw)))
+            except (ValueError, UnicodeDecodeError):
+                return  # the handler's own parsing answers malformed JSON with 400
+        elif request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            texts.extend(_multidict_texts(request.form))
+            texts.extend(upload.filename or "" for _name, uploads in request.files.lists() for upload in uploads)
+    for text in texts:
+        problem = _bad_text(text)
+        if problem:
+            _refuse(problem)

@@ -1,5 +1,7 @@
 """Security headers on every response."""
 
+from flask import request
+
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
     "script-src 'self'",
@@ -20,4 +22,8 @@ def add_security_headers(response):
     headers.setdefault("Referrer-Policy", "same-origin")
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
     headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    if request.endpoint != "static":
+        # Pages and answers may carry personal data (a complainant's phone, a group leader's contact):
+        # no browser or proxy keeps a copy, unless a route says its answer is public.
+        headers.setdefault("Cache-Control", "no-store")
     return response

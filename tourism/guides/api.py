@@ -1,9 +1,10 @@
 """JSON API: guide licences, affiliations, status, cross-city eligibility, credentials, CSV exchange."""
 
+from functools import partial
+
 from flask import Response, request
 from flask_login import current_user
 
-from tourism.agencies.service import find_agency
 from tourism.core import audit, clock
 from tourism.core.api import Blueprint
 from tourism.core.authz import require
@@ -39,9 +40,6 @@ from tourism.guides.schemas import (
 
 blp = Blueprint("guides_api", __name__, description="Guide licences and cross-city eligibility")
 
-PER_PAGE = 50
-
-
 @blp.route("/guides", methods=["POST"])
 @blp.arguments(GuideCreateSchema)
 @blp.response(201, GuideSchema)
@@ -61,9 +59,12 @@ def create_guide(data):
 def list_guides(query):
     """Search the registry by name or licence, home city, status, level and language (regulators)."""
     require("guide.registry")
-    items, total = service.search_guides(db.session, query["q"], query["city"], query["status"], query["level"],
-                                         query["language"], query["page"], PER_PAGE)
-    return {"items": items, "total": total, "page": query["page"], "per_page": PER_PAGE}
+    return service.search_guides(db.session, **_filters(query), page=query["page"], per_page=query["per_page"])
+
+
+def _filters(query) -> dict:
+    return {"text": query["q"], "city": query["city"], "status": query["status"], "level": query["level"],
+            "language": query["language"]}
 
 
 @blp.route("/guides/export.csv", methods=["GET"])
@@ -73,8 +74,7 @@ def list_guides(query):
 def export_guides(query):
     """The guides matching the filters as CSV (regulators)."""
     require("guide.registry")
-    guides, _total = service.search_guides(db.session, query["q"], query["city"], query["status"], query["level"],
-                                           query["language"], 1, 1_000_000)
+    guides = db.session.scalars(service.guides_query(**_filters(query)))
     return Response(csv_exchange.export(guides), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=guides.csv"})
 
@@ -163,16 +163,10 @@ def guide_history(licence_no):
 def add_affiliation(data, licence_no):
     """Record employment by an agency or registration with a guide association."""
     guide = service.get_guide(db.session, licence_no)
-    agency_id = _agency_id(data["agency_licence_no"]) if data["kind"] == "employment" else None
-    require("guide.affiliate", city=guide.home_city, agency=agency_id)
+    require("guide.affiliate", **service.affiliation_scope(db.session, guide, data["kind"], data["agency_licence_no"]))
     affiliation = service.add_affiliation(db.session, current_user, guide, **data)
     db.session.commit()
     return affiliation
-
-
-def _agency_id(licence_no):
-    agency = find_agency(db.session, licence_no) if licence_no else None
-    return agency.id if agency else None
 
 
 def _affiliation(guide, affiliation_id) -> Affiliation:
@@ -257,10 +251,8 @@ def public_key():
 @blp.arguments(CredentialVerifyRequestSchema)
 @blp.response(200, CredentialVerificationSchema)
 def verify_credential(data):
-    """Check a credential: signature, expiry, status it vouches for; plus the registry's status now."""
-    result = credentials.verify(data["credential"], credentials.signing_key().public_key(), clock.now())
-    current = None
-    if result.claims:
-        guide = service.find_guide(db.session, result.claims.get("licence_no", ""))
-        current = guide.status if guide else None
-    return {"valid": result.valid, "reason": result.reason, "claims": result.claims, "current_status": current}
+    """Check a credential online: signature, expiry, the status it vouches for, and the registry's status now."""
+    result = credentials.verify_online(data["credential"], credentials.signing_key().public_key(), clock.now(),
+                                       partial(service.status_today, db.session))
+    return {"valid": result.valid, "reason": result.reason, "claims": result.claims,
+            "current_status": result.current_status, "check": "online"}

@@ -10,6 +10,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,6 +23,7 @@ from flask import current_app
 from tourism.core import clock
 
 VERSION = "v1"
+BASE64URL = re.compile(r"[A-Za-z0-9_-]*")
 ISSUER = "prd-tourism-zone"
 
 
@@ -30,7 +32,13 @@ def _b64(data: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    """Decode base64url in its one canonical form (no padding, no stray characters, no spare bits)."""
+    if not BASE64URL.fullmatch(text):
+        raise ValueError("not canonical base64url")
+    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    if _b64(data) != text:
+        raise ValueError("not canonical base64url")
+    return data
 
 
 def signing_key() -> Ed25519PrivateKey:
@@ -89,8 +97,12 @@ def issue(guide, ttl: timedelta | None = None) -> tuple[str, dict]:
 @dataclass(frozen=True)
 class Verification:
     valid: bool
-    reason: str  # machine code: ok, malformed, bad_signature, expired, licence_not_active, licence_out_of_date
+    # ok, malformed, bad_signature, expired, licence_not_active, licence_out_of_date; online also not_in_registry
+    # and licence_not_active_now (the registry's status today overrides what the credential vouched for)
+    reason: str
     claims: dict | None
+    current_status: str | None = None  # the registry's status now; None for an offline check
+    online: bool = False
 
 
 def verify(token: str, public_key: Ed25519PublicKey, now: datetime) -> Verification:
@@ -118,3 +130,19 @@ def verify(token: str, public_key: Ed25519PublicKey, now: datetime) -> Verificat
     if not valid_from <= today <= valid_to:
         return Verification(False, "licence_out_of_date", claims)
     return Verification(True, "ok", claims)
+
+
+def verify_online(token: str, public_key: Ed25519PublicKey, now: datetime, registry_status) -> Verification:
+    """The offline check, then the registry's word: a licence suspended or revoked since issue is not valid.
+
+    ``registry_status(licence_no)`` gives the licence's status today, or None when it is not registered.
+    """
+    offline = verify(token, public_key, now)
+    if offline.claims is None:
+        return Verification(False, offline.reason, None, online=True)
+    current = registry_status(offline.claims.get("licence_no", ""))
+    if current is None:
+        return Verification(False, "not_in_registry", offline.claims, None, online=True)
+    if offline.valid and current != "active":
+        return Verification(False, "licence_not_active_now", offline.claims, current, online=True)
+    return Verification(offline.valid, offline.reason, offline.claims, current, online=True)

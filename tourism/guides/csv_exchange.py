@@ -15,6 +15,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 
+from tourism.core.csv_cells import restore, write_csv
 from tourism.core.errors import DomainError
 from tourism.guides import service
 from tourism.zone.service import all_cities
@@ -97,7 +98,7 @@ def _header_map(fieldnames) -> dict:
 
 
 def _parse_row(raw: dict, mapping: dict, cities: dict) -> tuple[dict, dict]:
-    value = {key: (raw.get(column) or "").strip() for key, column in mapping.items()}
+    value = {key: restore((raw.get(column) or "").strip()) for key, column in mapping.items()}
     errors = {}
     city_text = value["home_city"]
     home_city = cities.get(city_text) or cities.get(city_text.lower())
@@ -165,10 +166,6 @@ EXPORT_COLUMNS = ("licence_no", "name", "home_city", "level", "languages", "issu
 
 def export(guides) -> str:
     """The guides as CSV with English headers (the import reads it back); no personal ID numbers."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(EXPORT_COLUMNS)
-    for guide in guides:
-        writer.writerow([guide.licence_no, guide.name, guide.home_city, guide.level, ";".join(guide.language_codes),
-                         guide.issued_on.isoformat(), guide.expires_on.isoformat(), guide.status])
-    return out.getvalue()
+    return write_csv(EXPORT_COLUMNS, ([guide.licence_no, guide.name, guide.home_city, guide.level,
+                                       ";".join(guide.language_codes), guide.issued_on.isoformat(),
+                                       guide.expires_on.isoformat(), guide.status] for guide in guides))

@@ -8,8 +8,8 @@ rule("guide.regulate", role("provincial"), regulator_of("city"))
 # The registry is shared across the zone: every regulator reads it.
 rule("guide.registry", role("admin", "provincial", "regulator"))
 rule("guide.import", role("provincial", "regulator"))
-rule("guide.view", role("admin", "provincial", "regulator"), owner("guide_id", "guide"))
+rule("guide.view", role("admin", "provincial", "regulator"), owner("guide", "guide_id", "guide"))
 rule("guide.self", role("guide"))
 # Affiliations: the home city's regulator, the province, or the employing agency's own admin.
-rule("guide.affiliate", role("provincial"), regulator_of("city"), owner("agency_id", "agency"))
-rule("guide.credential", role("provincial"), regulator_of("city"), owner("guide_id", "guide"))
+rule("guide.affiliate", role("provincial"), regulator_of("city"), owner("agency_admin", "agency_id", "agency"))
+rule("guide.credential", role("provincial"), regulator_of("city"), owner("guide", "guide_id", "guide"))

@@ -1,6 +1,7 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from tourism.core.schemas import CityCode, PageSchema
+from tourism.core.pagination import PageArgsSchema, PageSchema
+from tourism.core.schemas import CityCode, Date
 from tourism.guides.models import Level
 from tourism.guides.recognition import GuideRole
 
@@ -16,8 +17,8 @@ class GuideCreateSchema(Schema):
     home_city = CityCode(required=True)
     level = fields.String(required=True, validate=validate.OneOf(LEVELS))
     languages = fields.List(LANGUAGE, required=True, validate=validate.Length(min=1, max=10))
-    issued_on = fields.Date(required=True)
-    expires_on = fields.Date(required=True)
+    issued_on = Date(required=True)
+    expires_on = Date(required=True)
     id_number = fields.String(load_only=True, load_default=None, validate=validate.Length(max=30),
                               metadata={"description": "Stored only as a keyed hash"})
 
@@ -27,14 +28,14 @@ class GuideUpdateSchema(Schema):
     name = fields.String(validate=validate.Length(min=1, max=100))
     level = fields.String(validate=validate.OneOf(LEVELS))
     languages = fields.List(LANGUAGE, validate=validate.Length(min=1, max=10))
-    issued_on = fields.Date()
-    expires_on = fields.Date(metadata={"description": "A renewal moves the expiry (at most 3 years after issue)"})
+    issued_on = Date()
+    expires_on = Date(metadata={"description": "A renewal moves the expiry (at most 3 years after issue)"})
 
 
 class StatusChangeSchema(Schema):
     status = fields.String(required=True, validate=validate.OneOf(("suspended", "revoked", "active")))
     reason = fields.String(required=True, validate=validate.Length(min=1, max=1000))
-    until = fields.Date(load_default=None, allow_none=True,
+    until = Date(load_default=None, allow_none=True,
                         metadata={"description": "Last day of a suspension; without it the suspension is open-ended"})
     version = fields.Integer(load_default=None)
 
@@ -45,12 +46,12 @@ class AffiliationCreateSchema(Schema):
     kind = fields.String(required=True, validate=validate.OneOf(("employment", "association")))
     association = fields.String(load_default="", validate=validate.Length(max=200),
                                 metadata={"description": "Name of the guide association, for kind association"})
-    start_on = fields.Date(required=True)
-    end_on = fields.Date(load_default=None, allow_none=True)
+    start_on = Date(required=True)
+    end_on = Date(load_default=None, allow_none=True)
 
 
 class AffiliationEndSchema(Schema):
-    end_on = fields.Date(required=True)
+    end_on = Date(required=True)
 
 
 class AffiliationSchema(Schema):
@@ -59,25 +60,25 @@ class AffiliationSchema(Schema):
     agency_licence_no = fields.Function(lambda a: a.agency.licence_no if a.agency else None, allow_none=True)
     agency_name = fields.Function(lambda a: a.agency.name_zh if a.agency else None, allow_none=True)
     association = fields.String()
-    start_on = fields.Date()
-    end_on = fields.Date(allow_none=True)
+    start_on = Date()
+    end_on = Date(allow_none=True)
 
 
 class BarCreateSchema(Schema):
     reason = fields.String(required=True, validate=validate.Length(min=1, max=1000))
-    start_on = fields.Date(required=True)
-    end_on = fields.Date(load_default=None, allow_none=True)
+    start_on = Date(required=True)
+    end_on = Date(load_default=None, allow_none=True)
 
 
 class BarLiftSchema(Schema):
-    end_on = fields.Date(required=True, metadata={"description": "The bar's last day"})
+    end_on = Date(required=True, metadata={"description": "The bar's last day"})
 
 
 class BarSchema(Schema):
     id = fields.Integer()
     reason = fields.String()
-    start_on = fields.Date()
-    end_on = fields.Date(allow_none=True)
+    start_on = Date()
+    end_on = Date(allow_none=True)
 
 
 class GuideSchema(Schema):
@@ -86,10 +87,10 @@ class GuideSchema(Schema):
     home_city = fields.String()
     level = fields.String()
     languages = fields.List(fields.String(), attribute="language_codes")
-    issued_on = fields.Date()
-    expires_on = fields.Date()
+    issued_on = Date()
+    expires_on = Date()
     status = fields.String(validate=validate.OneOf(("active", "suspended", "revoked", "expired")))
-    suspended_until = fields.Date(allow_none=True)
+    suspended_until = Date(allow_none=True)
     has_photo = fields.Function(lambda g: g.photo is not None)
     affiliations = fields.List(fields.Nested(AffiliationSchema))
     bars = fields.List(fields.Nested(BarSchema))
@@ -108,13 +109,12 @@ class GuideCardSchema(Schema):
     photo_url = fields.String(allow_none=True)
 
 
-class GuideQuerySchema(Schema):
+class GuideQuerySchema(PageArgsSchema):
     q = fields.String(load_default=None, validate=validate.Length(max=100))
     city = CityCode(load_default=None)
     status = fields.String(load_default=None, validate=validate.OneOf(("active", "suspended", "revoked", "expired")))
     level = fields.String(load_default=None, validate=validate.OneOf(LEVELS))
     language = fields.String(load_default=None, validate=validate.Regexp(r"^[a-z]{2}$"))
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
 
 
 class GuideSummarySchema(Schema):
@@ -123,7 +123,7 @@ class GuideSummarySchema(Schema):
     home_city = fields.String()
     level = fields.String()
     languages = fields.List(fields.String(), attribute="language_codes")
-    expires_on = fields.Date()
+    expires_on = Date()
     status = fields.String()
 
 
@@ -134,8 +134,8 @@ class GuideListSchema(PageSchema):
 class EligibilityRequestSchema(Schema):
     licence_no = fields.String(required=True, validate=validate.Length(min=1, max=32))
     cities = fields.List(CityCode(), required=True, validate=validate.Length(min=1, max=21))
-    start_on = fields.Date(required=True)
-    end_on = fields.Date(required=True)
+    start_on = Date(required=True)
+    end_on = Date(required=True)
     agency_licence_no = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=32))
     language = fields.String(load_default=None, allow_none=True, validate=validate.Regexp(r"^[a-z]{2}$"))
     role = fields.String(load_default=GuideRole.LOCAL, validate=validate.OneOf(tuple(GuideRole)),
@@ -175,9 +175,11 @@ class CredentialVerifyRequestSchema(Schema):
 class CredentialVerificationSchema(Schema):
     valid = fields.Boolean()
     reason = fields.String(metadata={"description": "ok, malformed, bad_signature, expired, licence_not_active, "
-                                                    "licence_out_of_date"})
+                                                    "licence_out_of_date, not_in_registry, licence_not_active_now"})
     claims = fields.Dict(allow_none=True)
     current_status = fields.String(allow_none=True, metadata={"description": "The registry's status now"})
+    check = fields.String(metadata={"description": "online: checked against the registry now, not only the "
+                                                   "signature (which an offline device can check alone)"})
 
 
 class PublicKeySchema(Schema):

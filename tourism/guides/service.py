@@ -17,12 +17,14 @@ from datetime import date, timedelta
 from babel import Locale, UnknownLocaleError
 from flask import current_app, url_for
 from flask_babel import gettext as _
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 from tourism.agencies.service import find_agency
 from tourism.core import audit, clock
 from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version, field_error
+from tourism.core.pagination import Page, paginate
 from tourism.guides.eligibility import check_eligibility
 from tourism.guides.models import (
     Affiliation,
@@ -63,6 +65,12 @@ def id_digest(id_number: str | None) -> str | None:
 
 def find_guide(session, licence_no: str) -> Guide | None:
     return session.scalar(select(Guide).where(Guide.licence_no == licence_no))
+
+
+def status_today(session, licence_no: str) -> str | None:
+    """The registry's status of a licence today, or None when no such licence is registered."""
+    guide = find_guide(session, licence_no)
+    return guide.status if guide else None
 
 
 def get_guide(session, licence_no: str) -> Guide:
@@ -165,10 +173,25 @@ def change_status(session, actor, guide: Guide, status: str, reason: str, until:
     before = guide.status
     guide.recorded_status = status
     guide.suspended_until = until if status == RecordedStatus.SUSPENDED else None
+    # Written even when the status stays the same, so the version moves on: two decisions made on
+    # one state conflict (409) instead of both being recorded in an order the row does not show.
+    flag_modified(guide, "recorded_status")
     session.flush()
     audit.record(session, guide.stream, "status", actor, before=before, after=status, until=until,
                  reason=reason.strip())
     return guide
+
+
+def affiliation_scope(session, guide: Guide, kind: str, agency_licence_no: str | None) -> dict:
+    """What recording an affiliation touches, for the ``guide.affiliate`` rule.
+
+    Only an employment is the agency's own business: registration with a guide association lets every
+    agency dispatch the guide, so it is for the guide's home city (or the province) alone, whatever
+    agency the form names.
+    """
+    agency = find_agency(session, agency_licence_no) if kind == AffiliationKind.EMPLOYMENT and agency_licence_no \
+        else None
+    return {"city": guide.home_city, "agency": agency.id if agency else None}
 
 
 def add_affiliation(session, actor, guide: Guide, kind: str, start_on: date, end_on=None, agency_licence_no=None,
@@ -178,7 +201,7 @@ def add_affiliation(session, actor, guide: Guide, kind: str, start_on: date, end
     agency = None
     if kind not in tuple(AffiliationKind):
         errors["kind"] = [_("Use employment or association.")]
-    if agency_licence_no:
+    if kind == AffiliationKind.EMPLOYMENT and agency_licence_no:
         agency = find_agency(session, agency_licence_no)
         if agency is None:
             errors["agency_licence_no"] = [_("No agency with licence number %(no)s.", no=agency_licence_no)]
@@ -262,9 +285,8 @@ def set_photo(session, actor, guide: Guide, data: bytes) -> GuidePhoto:
     return guide.photo
 
 
-def search_guides(session, text=None, city=None, status=None, level=None, language=None, page=1, per_page=50):
-    """Guides for the regulators' list; ``status`` is the derived one (expired included)."""
-    today = clock.today()
+def guides_query(*, text=None, city=None, status=None, level=None, language=None):
+    """Guides matching the regulators' filters, in licence order; ``status`` is the derived one (expired included)."""
     query = select(Guide)
     if text:
         pattern = f"%{text.strip()}%"
@@ -276,11 +298,12 @@ def search_guides(session, text=None, city=None, status=None, level=None, langua
     if language:
         query = query.where(exists().where(GuideLanguage.guide_id == Guide.id, GuideLanguage.code == language))
     if status:
-        query = query.where(_status_clause(status, today))
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    items = session.scalars(query.options(selectinload(Guide.languages)).order_by(Guide.licence_no)
-                            .limit(per_page).offset((page - 1) * per_page)).all()
-    return items, total
+        query = query.where(_status_clause(status, clock.today()))
+    return query.options(selectinload(Guide.languages)).order_by(Guide.licence_no)
+
+
+def search_guides(session, *, page=1, per_page=50, **filters) -> Page:
+    return paginate(session, guides_query(**filters), page, per_page)
 
 
 def _status_clause(status, today):
@@ -294,6 +317,27 @@ def _status_clause(status, today):
     if status == "expired":
         return and_(not_barred, Guide.expires_on < today)
     return and_(not_barred, Guide.expires_on >= today)
+
+
+def _renewed(state, details):
+    if "expires_on" in details["changes"]:
+        state["expires_on"] = details["changes"]["expires_on"][1]
+
+
+GUIDE_STEPS = {
+    "registered": lambda state, d: state.update(recorded_status=RecordedStatus.ACTIVE, expires_on=d["expires_on"]),
+    "updated": _renewed,
+    "status": lambda state, d: state.update(recorded_status=d["after"]),
+}
+
+
+def history_problems(session, entries):
+    """Licences whose stored status or expiry is not what their histories say (see tourism.core.audit)."""
+    for guide in session.scalars(select(Guide)):
+        stream = entries.get(guide.stream)
+        yield from audit.state_problems(guide.stream, stream, audit.replay(stream or [], {}, GUIDE_STEPS),
+                                        {"recorded_status": guide.recorded_status,
+                                         "expires_on": guide.expires_on.isoformat()})
 
 
 def guide_scope(session, licence_no: str):

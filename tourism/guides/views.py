@@ -1,17 +1,19 @@
 """Pages: the regulators' registry, guide records, CSV import, the guide's own page, inspectors' checks."""
 
 import re
+from functools import partial
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from tourism.agencies.service import find_agency
 from tourism.core import audit, clock
 from tourism.core.authz import can, require
 from tourism.core.errors import DomainError, NotFound
 from tourism.core.forms import apply_errors
+from tourism.core.pagination import page_from_args
+from tourism.core.urls import public_url
 from tourism.extensions import db
 from tourism.guides import credentials, csv_exchange, service
 from tourism.guides.forms import (
@@ -58,12 +60,14 @@ def registry():
     require("guide.registry")
     form = GuideSearchForm(request.args)
     valid = form.validate()
-    page = max(1, request.args.get("page", 1, type=int))
-    criteria = {"text": form.q.data or None, "city": form.city.data or None, "status": form.status.data or None,
-                "level": form.level.data or None, "language": (form.language.data or None) if valid else None}
-    guides, total = service.search_guides(db.session, **criteria, page=page, per_page=50)
-    return render_template("guides/registry.html", form=form, guides=guides, total=total, page=page,
-                           today=clock.today())
+    page, per_page = page_from_args(request.args, default_per_page=50)
+    results = service.search_guides(db.session, **_filters(form, valid), page=page, per_page=per_page)
+    return render_template("guides/registry.html", form=form, results=results, today=clock.today())
+
+
+def _filters(form, valid=True) -> dict:
+    return {"text": form.q.data or None, "city": form.city.data or None, "status": form.status.data or None,
+            "level": form.level.data or None, "language": (form.language.data or None) if valid else None}
 
 
 @bp.route("/guides/export.csv")
@@ -71,9 +75,7 @@ def registry():
 def export_csv():
     require("guide.registry")
     form = GuideSearchForm(request.args)
-    form.validate()
-    guides, _total = service.search_guides(db.session, form.q.data or None, form.city.data or None,
-                                           form.status.data or None, form.level.data or None, None, 1, 1_000_000)
+    guides = db.session.scalars(service.guides_query(**_filters(form, form.validate())))
     return Response(csv_exchange.export(guides), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=guides.csv"})
 
@@ -130,12 +132,11 @@ def record(licence_no):
     return render_template("guides/record.html", **_record_context(guide))
 
 
-def _record_action(licence_no, form, form_key, rule, act, done_message):
-    """Handle one of the record page's forms: authorise, validate, act, or re-render with the input kept."""
-    guide = service.get_guide(db.session, licence_no)
-    agency = find_agency(db.session, form.agency_licence_no.data) if form_key == "affiliation_form" and \
-        form.agency_licence_no.data else None
-    require(rule, city=guide.home_city, agency=agency.id if agency else None)
+def _record_action(licence_no, form, form_key, authorise, act, done_message):
+    """Handle one of the record page's forms: load and authorise from the stored record and the user's own
+    scope, validate, act, or re-render the record (which the user may see) with the input kept."""
+    guide = _guide_for_page(licence_no)
+    authorise(guide)
     status = 422
     if form.validate_on_submit():
         try:
@@ -149,11 +150,15 @@ def _record_action(licence_no, form, form_key, rule, act, done_message):
     return render_template("guides/record.html", **_record_context(guide, **{form_key: form})), status
 
 
+def _regulate(guide):
+    require("guide.regulate", city=guide.home_city)
+
+
 @bp.route("/guides/<licence_no>/status", methods=["POST"])
 @login_required
 def change_status(licence_no):
     form = StatusForm()
-    return _record_action(licence_no, form, "status_form", "guide.regulate", lambda guide: service.change_status(
+    return _record_action(licence_no, form, "status_form", _regulate, lambda guide: service.change_status(
         db.session, current_user, guide, form.status.data, form.reason.data, form.until.data,
         int(form.version.data)), _("The licence status was changed."))
 
@@ -166,14 +171,18 @@ def add_affiliation(licence_no):
         service.add_affiliation(db.session, current_user, guide, form.kind.data, form.start_on.data,
                                 form.end_on.data, form.agency_licence_no.data or None, form.association.data)
 
-    return _record_action(licence_no, form, "affiliation_form", "guide.affiliate", act, _("Affiliation recorded."))
+    def authorise(guide):
+        require("guide.affiliate", **service.affiliation_scope(db.session, guide, form.kind.data,
+                                                               form.agency_licence_no.data or None))
+
+    return _record_action(licence_no, form, "affiliation_form", authorise, act, _("Affiliation recorded."))
 
 
 @bp.route("/guides/<licence_no>/bars", methods=["POST"])
 @login_required
 def add_bar(licence_no):
     form = BarForm()
-    return _record_action(licence_no, form, "bar_form", "guide.regulate", lambda guide: service.add_bar(
+    return _record_action(licence_no, form, "bar_form", _regulate, lambda guide: service.add_bar(
         db.session, current_user, guide, form.reason.data, form.start_on.data, form.end_on.data), _("Bar recorded."))
 
 
@@ -181,7 +190,7 @@ def add_bar(licence_no):
 @login_required
 def upload_photo(licence_no):
     form = PhotoForm()
-    return _record_action(licence_no, form, "photo_form", "guide.regulate", lambda guide: service.set_photo(
+    return _record_action(licence_no, form, "photo_form", _regulate, lambda guide: service.set_photo(
         db.session, current_user, guide, form.photo.data.read()), _("Photo saved."))
 
 
@@ -249,7 +258,7 @@ def my_licence():
     token, claims = credentials.issue(guide)
     return render_template("guides/my_licence.html", guide=guide, card=service.inspector_card(guide),
                            credential=token, claims=claims, credential_qr=qr_svg(token),
-                           verify_url=url_for("guides.verify_page", licence_no=guide.licence_no, _external=True))
+                           verify_url=public_url("guides.verify_page", licence_no=guide.licence_no))
 
 
 # --- inspectors (public) -------------------------------------------------------------------------
@@ -259,7 +268,7 @@ def verify_page(licence_no):
     guide = service.find_guide(db.session, licence_no)
     if guide is None:
         return render_template("guides/verify.html", card=None, licence_no=licence_no), 404
-    url = url_for("guides.verify_page", licence_no=licence_no, _external=True)
+    url = public_url("guides.verify_page", licence_no=licence_no)
     return render_template("guides/verify.html", card=service.inspector_card(guide), licence_no=licence_no,
                            qr=qr_svg(url), url=url)
 
@@ -267,14 +276,12 @@ def verify_page(licence_no):
 @bp.route("/verify", methods=["GET", "POST"])
 def verify_credential():
     form = CredentialCheckForm()
-    result, current = None, None
+    result = None
     status = 200
     if form.validate_on_submit():
-        result = credentials.verify(form.credential.data, credentials.signing_key().public_key(), clock.now())
-        if result.claims:
-            guide = service.find_guide(db.session, result.claims.get("licence_no", ""))
-            current = guide.status if guide else None
+        result = credentials.verify_online(form.credential.data, credentials.signing_key().public_key(),
+                                           clock.now(), partial(service.status_today, db.session))
     elif form.errors:
         status = 422
-    return render_template("guides/verify_credential.html", form=form, result=result, current=current,
+    return render_template("guides/verify_credential.html", form=form, result=result, checked_at=clock.now(),
                            key=credentials.published_key()), status

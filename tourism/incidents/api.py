@@ -1,16 +1,16 @@
 """JSON API: complaint intake and tracking, the shared case log, incidents and their acknowledgement."""
 
-from flask import current_app, request
+from flask import current_app, jsonify, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from tourism.core import audit, clock
+from tourism.core import audit, clock, idempotency
 from tourism.core.api import Blueprint
 from tourism.core.authz import can, require
 from tourism.core.errors import field_error
 from tourism.core.schemas import HistoryEntrySchema
 from tourism.extensions import db, limiter
-from tourism.incidents import complaints, emergencies, rules
+from tourism.incidents import attachments, complaints, emergencies, rules
 from tourism.incidents.schemas import (
     AttachmentSchema,
     ComplaintCreateSchema,
@@ -64,17 +64,24 @@ def incident_view(incident) -> dict:
 
 @blp.route("/complaints", methods=["POST"])
 @limiter.limit(lambda: current_app.config["COMPLAINT_RATE_LIMIT"])
+@attachments.upload_budget
 @blp.arguments(ComplaintCreateSchema)
 @blp.response(201, ComplaintReceiptSchema)
 def file_complaint(data):
-    """File a complaint (no account needed); keep the tracking number and access code."""
-    complaint, code = complaints.file_complaint(
-        db.session, data["complainant"]["name"], data["complainant"]["phone"], data["respondent"]["kind"],
-        data["incident_city"], data["occurred_on"], data["description"], respondent_ref=data["respondent"]["ref"],
-        contract_city=data["contract_city"], urgent=data["urgent"], claim_cny=data["claim_cny"])
+    """File a complaint (no account needed); keep the tracking number and access code.
+
+    Send an `Idempotency-Key` header (e.g. a UUID) to retry safely: the same key within 24 hours answers
+    with the first receipt and files nothing new.
+    """
+    key = idempotency.check_key(request.headers.get("Idempotency-Key"))
+    body, _replayed = complaints.receive(
+        db.session, idempotency_key=key, complainant_name=data["complainant"]["name"],
+        complainant_phone=data["complainant"]["phone"], respondent_kind=data["respondent"]["kind"],
+        respondent_ref=data["respondent"]["ref"], incident_city=data["incident_city"],
+        occurred_on=data["occurred_on"], description=data["description"], contract_city=data["contract_city"],
+        urgent=data["urgent"], claim_cny=data["claim_cny"])
     db.session.commit()
-    return {"tracking_no": complaint.tracking_no, "access_code": code, "assigned_city": complaint.assigned_city,
-            "status": complaint.status, "accept_by": complaint.accept_by}
+    return jsonify(body), 201
 
 
 @blp.route("/complaints/<tracking_no>/lookup", methods=["POST"])
@@ -92,6 +99,7 @@ def lookup(data, tracking_no):
 
 @blp.route("/complaints/<tracking_no>/attachments", methods=["POST"])
 @limiter.limit(lambda: current_app.config["COMPLAINT_RATE_LIMIT"])
+@attachments.upload_budget
 @blp.response(201, AttachmentSchema)
 @blp.errors(404)
 @blp.doc(requestBody={"content": {"multipart/form-data": {"schema": {"type": "object", "required": ["access_code",

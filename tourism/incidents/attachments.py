@@ -7,14 +7,27 @@ import hashlib
 import secrets
 from pathlib import Path
 
-from flask import current_app
+from flask import current_app, request
 from flask_babel import gettext as _
 
 from tourism.core.errors import field_error
+from tourism.extensions import limiter
 
 SIGNATURES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png", b"%PDF-": "application/pdf"}
 MAX_BYTES = 5 * 1024 * 1024
 MAX_FILES = 5
+
+
+def _daily_upload_limit() -> str:
+    return f"{current_app.config['UPLOAD_BYTES_PER_DAY']} per day"
+
+
+def _request_bytes() -> int:
+    return request.content_length or 0
+
+
+# Every route that takes files draws on one daily budget of bytes per client address.
+upload_budget = limiter.shared_limit(_daily_upload_limit, scope="complaint-upload-bytes", cost=_request_bytes)
 
 
 def _folder() -> Path:

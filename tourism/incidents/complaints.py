@@ -3,17 +3,18 @@
 The rules themselves (jurisdiction, states, time limits) are in tourism.incidents.rules.
 """
 
+import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 
 from tourism.accounts.service import check_secret, hash_access_code, spend_secret_check
 from tourism.agencies.service import find_agency
-from tourism.core import audit, clock
+from tourism.core import audit, clock, idempotency
 from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version, field_error
 from tourism.core.sequences import next_value
 from tourism.guides.service import find_guide
@@ -47,8 +48,8 @@ def _new_access_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def file_complaint(session, complainant_name, complainant_phone, respondent_kind, incident_city, occurred_on,
-                   description, respondent_ref=None, contract_city=None, urgent=False, claim_cny=None,
+def file_complaint(session, actor=None, *, complainant_name, complainant_phone, respondent_kind, incident_city,
+                   occurred_on, description, respondent_ref=None, contract_city=None, urgent=False, claim_cny=None,
                    files=()) -> tuple[Complaint, str]:
     """Record a complaint and route it by art. 5; returns the case and its access code (shown once)."""
     errors = {}
@@ -80,22 +81,64 @@ def file_complaint(session, complainant_name, complainant_phone, respondent_kind
         respondent_kind=respondent_kind, respondent_ref=ref, respondent_name=name, respondent_city=respondent_city,
         contract_city=contract_city, incident_city=incident_city, occurred_on=occurred_on,
         description=description.strip(), claim_cny=claim_cny, urgent=bool(urgent), received_at=received_at,
-        accept_by=rules.accept_by(received_at.date()),
+        accept_by=rules.accept_by(received_at.date()), attachment_count=len(checked),
     )
     session.add(complaint)
     session.flush()
     for filename, data, content_type in checked:
         _attach(session, complaint, filename, data, content_type)
-    audit.record(session, complaint.stream, "received", None, assigned_city=complaint.assigned_city,
+    audit.record(session, complaint.stream, "received", actor, assigned_city=complaint.assigned_city,
                  competent_cities=competent, urgent=complaint.urgent, accept_by=complaint.accept_by,
                  attachments=len(checked))
     return complaint, code
 
 
-def _attach(session, complaint, filename, data, content_type):
+def receipt(complaint: Complaint, access_code: str) -> dict:
+    """What the complainant keeps: the number, the code (shown this once), who handles it and by when."""
+    return {"tracking_no": complaint.tracking_no, "access_code": access_code, "assigned_city": complaint.assigned_city,
+            "status": complaint.status, "accept_by": complaint.accept_by.isoformat()}
+
+
+def receive(session, *, idempotency_key: str | None = None, **fields) -> tuple[dict, bool]:
+    """File a complaint once per idempotency key (24 hours); returns the receipt and whether it was a replay."""
+    request = {**fields, "files": [hashlib.sha256(data).hexdigest() for _name, data in fields.get("files", ())]}
+
+    def act():
+        complaint, code = file_complaint(session, **fields)
+        return receipt(complaint, code)
+
+    return idempotency.once(session, "complaint", idempotency_key, idempotency.fingerprint(request), act)
+
+
+def _attach(session, complaint, filename, data, content_type) -> ComplaintAttachment:
+    """Keep the bytes under a random name. The file's own name often names people: it is kept with the
+    complainant's details, never written to the history that every regulator of the zone reads."""
     key, digest = attachments.store(data)
-    session.add(ComplaintAttachment(complaint=complaint, filename=(filename or "file")[:200],
-                                    content_type=content_type, size=len(data), sha256=digest, storage_key=key))
+    attachment = ComplaintAttachment(complaint=complaint, filename=(filename or "file")[:200],
+                                     content_type=content_type, size=len(data), sha256=digest, storage_key=key)
+    session.add(attachment)
+    return attachment
+
+
+def used_tracking_numbers(session):
+    """The highest tracking number of each year, so a restore moves the counters past them."""
+    for tracking_no in session.scalars(select(Complaint.tracking_no)):
+        yield f"complaint:{tracking_no[2:6]}", int(tracking_no[6:])
+
+
+COMPLAINT_STEPS = {
+    "received": lambda state, d: state.update(status="received", assigned_city=d["assigned_city"]),
+    "transition": lambda state, d: state.update(status=d["to"]),
+    "transferred": lambda state, d: state.update(assigned_city=d["to_city"]),
+}
+
+
+def history_problems(session, entries):
+    """Cases whose stored status or handling city is not what their histories say (see tourism.core.audit)."""
+    for complaint in session.scalars(select(Complaint)):
+        stream = entries.get(complaint.stream)
+        yield from audit.state_problems(complaint.stream, stream, audit.replay(stream or [], {}, COMPLAINT_STEPS),
+                                        {"status": complaint.status, "assigned_city": complaint.assigned_city})
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -242,15 +285,22 @@ def add_message(session, actor, complaint: Complaint, body: str, for_complainant
 
 
 def add_attachment(session, complaint: Complaint, filename: str, data: bytes) -> ComplaintAttachment:
-    """A file the complainant adds later (through the tracking number and access code)."""
-    if len(complaint.attachments) >= attachments.MAX_FILES:
-        raise field_error("attachments", _("At most %(n)d files.", n=attachments.MAX_FILES))
+    """A file the complainant adds later (through the tracking number and access code).
+
+    The count is taken in the same statement that raises it, so parallel uploads cannot pass the limit.
+    """
     content_type = attachments.check(data)
-    _attach(session, complaint, filename, data, content_type)
+    taken = session.execute(update(Complaint).where(Complaint.id == complaint.id,
+                                                    Complaint.attachment_count < attachments.MAX_FILES)
+                            .values(attachment_count=Complaint.attachment_count + 1)
+                            .execution_options(synchronize_session=False)).rowcount
+    if not taken:
+        raise field_error("attachments", _("At most %(n)d files.", n=attachments.MAX_FILES))
+    attachment = _attach(session, complaint, filename, data, content_type)
     session.flush()
-    audit.record(session, complaint.stream, "attachment", None, filename=filename, content_type=content_type,
-                 size=len(data))
-    return complaint.attachments[-1]
+    audit.record(session, complaint.stream, "attachment", None, attachment_id=attachment.id,
+                 content_type=content_type, size=len(data), sha256=attachment.sha256)
+    return attachment
 
 
 # --- outcomes feed the registries ---------------------------------------------------------------

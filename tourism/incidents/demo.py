@@ -14,14 +14,20 @@ def seed_cases(session):
         return
     today = clock.today()
     with clock.frozen_at(clock.now() - timedelta(days=12)):
-        complaints.file_complaint(session, "示例游客甲", "13800000001", "agency", "440600", today - timedelta(days=14),
-                                  "示例：行程中被安排进入购物店并被要求消费。", respondent_ref="L-GD-DEMO02",
-                                  contract_city="440600", claim_cny=800)
-    complaints.file_complaint(session, "示例游客乙", "13800000002", "guide", "440100", today - timedelta(days=2),
-                              "示例：导游擅自变更行程，取消了陈家祠参观。", respondent_ref="D-4401-900001",
-                              contract_city="440300", claim_cny=300)
-    complaints.file_complaint(session, "示例游客丙", "13800000003", "poi", "442000", today,
-                              "示例：景区门口有人强行拉客收费。", respondent_ref="示例景区", urgent=True)
+        complaints.file_complaint(
+            session, complainant_name="示例游客甲", complainant_phone="13800000001", respondent_kind="agency",
+            incident_city="440600", occurred_on=today - timedelta(days=14),
+            description="示例：行程中被安排进入购物店并被要求消费。", respondent_ref="L-GD-DEMO02",
+            contract_city="440600", claim_cny=800)
+    complaints.file_complaint(
+        session, complainant_name="示例游客乙", complainant_phone="13800000002", respondent_kind="guide",
+        incident_city="440100", occurred_on=today - timedelta(days=2),
+        description="示例：导游擅自变更行程，取消了陈家祠参观。", respondent_ref="D-4401-900001",
+        contract_city="440300", claim_cny=300)
+    complaints.file_complaint(
+        session, complainant_name="示例游客丙", complainant_phone="13800000003", respondent_kind="poi",
+        incident_city="442000", occurred_on=today, description="示例：景区门口有人强行拉客收费。",
+        respondent_ref="示例景区", urgent=True)
     emergencies.report_incident(session, "demo-seed", "IV", "natural_disaster", ["440400", "442000", "440700"],
                                 clock.now() - timedelta(hours=2), "示例：台风预警，沿海景区暂停开放，旅游团滞留。",
                                 stranded=30)

@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from tourism.core import audit, clock
 from tourism.core.errors import Conflict, Forbidden, InvalidInput, NotFound, field_error
@@ -88,18 +88,24 @@ def report_incident(session, actor, grade, kind, cities, occurred_at, summary, d
 
 
 def acknowledge(session, actor, incident: Incident) -> IncidentCity:
-    """The acting regulator acknowledges for their own city, once."""
+    """The acting regulator acknowledges for their own city, once.
+
+    The acknowledgement is taken only if none was: two regulators of one city pressing at once record one.
+    """
     row = next((c for c in incident.cities if c.city == actor.city_code), None)
     if row is None:
         raise Forbidden(_("Only a regulator of an affected city acknowledges, for that city."))
-    if row.acknowledged_at is not None:
+    now = clock.now()
+    taken = session.execute(
+        update(IncidentCity).where(IncidentCity.incident_id == incident.id, IncidentCity.city == row.city,
+                                   IncidentCity.acknowledged_at.is_(None))
+        .values(acknowledged_at=now, acknowledged_by=audit.actor_name(actor))
+        .execution_options(synchronize_session=False)).rowcount
+    session.refresh(row)
+    if not taken:
         raise Conflict(_("Your city acknowledged this incident at %(time)s.",
                          time=row.acknowledged_at.strftime("%Y-%m-%d %H:%M")), code="already_acknowledged")
-    row.acknowledged_at = clock.now()
-    row.acknowledged_by = audit.actor_name(actor)
-    session.flush()
-    audit.record(session, incident.stream, "acknowledged", actor, city=row.city,
-                 late=row.acknowledged_at > row.acknowledge_by)
+    audit.record(session, incident.stream, "acknowledged", actor, city=row.city, late=now > row.acknowledge_by)
     return row
 
 
@@ -124,6 +130,23 @@ def close_incident(session, actor, incident: Incident, note: str) -> Incident:
     session.flush()
     audit.record(session, incident.stream, "closed", actor, note=note.strip())
     return incident
+
+
+INCIDENT_STEPS = {
+    "reported": lambda state, d: state.update(closed=False, acknowledged=[]),
+    "acknowledged": lambda state, d: state.update(acknowledged=sorted([*state["acknowledged"], d["city"]])),
+    "closed": lambda state, d: state.update(closed=True),
+}
+
+
+def history_problems(session, entries):
+    """Incidents whose closure or acknowledgements are not what their histories say (see tourism.core.audit)."""
+    for incident in session.scalars(select(Incident)):
+        stream = entries.get(incident.stream)
+        actual = {"closed": incident.closed_at is not None,
+                  "acknowledged": sorted(row.city for row in incident.cities if row.acknowledged_at is not None)}
+        yield from audit.state_problems(incident.stream, stream, audit.replay(stream or [], {}, INCIDENT_STEPS),
+                                        actual)
 
 
 def board(session, include_closed=False) -> list[Incident]:

@@ -1,3 +1,5 @@
+import uuid
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, MultipleFileField
@@ -12,9 +14,9 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import DataRequired, Length, Optional, Regexp
 
-from tourism.core.forms import CityField, choices, city_choices
+from tourism.core.forms import AMOUNT_CNY, HEADCOUNT, CityField, choices, city_choices
 from tourism.incidents import rules
 
 RESPONDENT_CHOICES = (("agency", _l("A travel agency")), ("guide", _l("A tour guide")),
@@ -38,9 +40,11 @@ class ComplaintForm(FlaskForm):
     incident_city = CityField(_l("City where it happened"), validators=[DataRequired()])
     occurred_on = DateField(_l("Date"), validators=[DataRequired()])
     description = TextAreaField(_l("What happened"), validators=[DataRequired(), Length(max=10_000)])
-    claim_cny = IntegerField(_l("What you claim (CNY, optional)"), validators=[Optional(), NumberRange(min=0)])
+    claim_cny = IntegerField(_l("What you claim (CNY, optional)"), validators=[Optional(), AMOUNT_CNY])
     urgent = BooleanField(_l("It is still going on and must be stopped now"))
     attachments = MultipleFileField(_l("Photos or PDF (up to 5 files, 5 MB each)"))
+    # Sending the form twice (a double click, a retry after a lost connection) files one complaint.
+    submission_key = HiddenField(default=lambda: uuid.uuid4().hex, validators=[Optional(), Length(max=64)])
 
 
 class TrackForm(FlaskForm):
@@ -71,7 +75,7 @@ class TransitionForm(FlaskForm):
                          validators=[Optional(), Length(max=5000)])
     outcome = SelectField(_l("Outcome (when deciding)"), choices=choices(("", "—"), *OUTCOME_LABELS.items()),
                           validators=[Optional()])
-    compensation_cny = IntegerField(_l("Compensation (CNY)"), validators=[Optional(), NumberRange(min=0)])
+    compensation_cny = IntegerField(_l("Compensation (CNY)"), validators=[Optional(), AMOUNT_CNY])
     version = HiddenField(validators=[DataRequired()])
 
     def set_targets(self, status):
@@ -99,9 +103,9 @@ class IncidentForm(FlaskForm):
     cities = SelectMultipleField(_l("Affected cities"), choices=[], validators=[DataRequired()])
     occurred_at = DateTimeLocalField(_l("When it happened"), format="%Y-%m-%dT%H:%M", validators=[DataRequired()])
     summary = TextAreaField(_l("What happened"), validators=[DataRequired(), Length(max=5000)])
-    dead_or_missing = IntegerField(_l("Dead or missing"), validators=[Optional(), NumberRange(min=0)])
-    seriously_injured = IntegerField(_l("Seriously injured"), validators=[Optional(), NumberRange(min=0)])
-    stranded = IntegerField(_l("Stranded over 24 hours"), validators=[Optional(), NumberRange(min=0)])
+    dead_or_missing = IntegerField(_l("Dead or missing"), validators=[Optional(), HEADCOUNT])
+    seriously_injured = IntegerField(_l("Seriously injured"), validators=[Optional(), HEADCOUNT])
+    stranded = IntegerField(_l("Stranded over 24 hours"), validators=[Optional(), HEADCOUNT])
 
     def set_cities(self):
         self.cities.choices = city_choices()

@@ -15,6 +15,7 @@ class Complaint(db.Model):
     __table_args__ = (
         CheckConstraint("respondent_kind IN ('agency','guide','poi','other')", name="respondent_kind"),
         CheckConstraint("claim_cny IS NULL OR claim_cny >= 0", name="claim_not_negative"),
+        CheckConstraint("attachment_count BETWEEN 0 AND 5", name="attachment_count"),
         Index("ix_complaints_assigned_city_status", "assigned_city", "status"),
         Index("ix_complaints_respondent", "respondent_kind", "respondent_ref"),
     )
@@ -43,6 +44,7 @@ class Complaint(db.Model):
     outcome: Mapped[str | None] = mapped_column(String(16))
     compensation_cny: Mapped[int | None] = mapped_column(Integer)
     decided_on: Mapped[date | None] = mapped_column(Date)
+    attachment_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     messages: Mapped[list["ComplaintMessage"]] = relationship(
@@ -79,7 +81,7 @@ class ComplaintAttachment(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id", ondelete="CASCADE"), index=True)
-    filename: Mapped[str] = mapped_column(String(200))
+    filename: Mapped[str] = mapped_column(String(200))  # personal data: shown only with the complainant's
     content_type: Mapped[str] = mapped_column(String(40))
     size: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))

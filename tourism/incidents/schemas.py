@@ -1,7 +1,6 @@
 from marshmallow import Schema, fields, validate
 
-from tourism.core.clock import LOCAL_TZ
-from tourism.core.schemas import CityCode
+from tourism.core.schemas import AMOUNT_CNY, HEADCOUNT, AwareDateTime, CityCode, Date
 from tourism.incidents import rules
 from tourism.incidents.emergencies import GRADES, KINDS
 
@@ -24,11 +23,11 @@ class ComplaintCreateSchema(Schema):
     respondent = fields.Nested(RespondentSchema, required=True)
     contract_city = CityCode(load_default=None, allow_none=True)
     incident_city = CityCode(required=True)
-    occurred_on = fields.Date(required=True)
+    occurred_on = Date(required=True)
     description = fields.String(required=True, validate=validate.Length(min=1, max=10_000))
     urgent = fields.Boolean(load_default=False,
                             metadata={"description": "The wrong must be stopped at once: the place of harm handles"})
-    claim_cny = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=0, max=100_000_000))
+    claim_cny = fields.Integer(load_default=None, allow_none=True, validate=AMOUNT_CNY)
 
 
 class ComplaintReceiptSchema(Schema):
@@ -36,7 +35,7 @@ class ComplaintReceiptSchema(Schema):
     access_code = fields.String(metadata={"description": "Shown once; keep it to follow the case"})
     assigned_city = fields.String()
     status = fields.String()
-    accept_by = fields.Date(metadata={"description": "The body accepts, refuses or transfers it by this date"})
+    accept_by = Date(metadata={"description": "The body accepts, refuses or transfers it by this date"})
 
 
 class LookupSchema(Schema):
@@ -54,7 +53,7 @@ class ComplaintStatusSchema(Schema):
     status = fields.String()
     assigned_city = fields.String()
     received_at = fields.DateTime()
-    accept_by = fields.Date()
+    accept_by = Date()
     outcome = fields.String(allow_none=True)
     compensation_cny = fields.Integer(allow_none=True)
     history = fields.List(fields.Nested(PublicEventSchema))
@@ -87,18 +86,18 @@ class ComplaintSchema(Schema):
     respondent = fields.Dict()
     contract_city = fields.String(allow_none=True)
     incident_city = fields.String()
-    occurred_on = fields.Date()
+    occurred_on = Date()
     description = fields.String()
     claim_cny = fields.Integer(allow_none=True)
     urgent = fields.Boolean()
     received_at = fields.DateTime()
-    accept_by = fields.Date()
-    accepted_on = fields.Date(allow_none=True)
-    due_on = fields.Date(allow_none=True)
+    accept_by = Date()
+    accepted_on = Date(allow_none=True)
+    due_on = Date(allow_none=True)
     overdue = fields.Boolean()
     outcome = fields.String(allow_none=True)
     compensation_cny = fields.Integer(allow_none=True)
-    decided_on = fields.Date(allow_none=True)
+    decided_on = Date(allow_none=True)
     complainant = fields.Nested(ComplainantSchema, allow_none=True)
     attachments = fields.List(fields.Nested(AttachmentSchema), allow_none=True)
     messages = fields.List(fields.Nested(MessageSchema))
@@ -125,7 +124,7 @@ class TransitionSchema(Schema):
     version = fields.Integer(required=True)
     note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=5000))
     outcome = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(rules.OUTCOMES))
-    compensation_cny = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=0))
+    compensation_cny = fields.Integer(load_default=None, allow_none=True, validate=AMOUNT_CNY)
 
 
 class TransferSchema(Schema):
@@ -144,12 +143,12 @@ class IncidentCreateSchema(Schema):
     grade = fields.String(required=True, validate=validate.OneOf(GRADES))
     kind = fields.String(required=True, validate=validate.OneOf(KINDS))
     cities = fields.List(CityCode(), required=True, validate=validate.Length(min=1, max=21))
-    occurred_at = fields.AwareDateTime(required=True, default_timezone=LOCAL_TZ,
+    occurred_at = AwareDateTime(required=True,
                                        metadata={"description": "ISO 8601; without an offset, Asia/Shanghai"})
     summary = fields.String(required=True, validate=validate.Length(min=1, max=5000))
-    dead_or_missing = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=0))
-    seriously_injured = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=0))
-    stranded = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=0),
+    dead_or_missing = fields.Integer(load_default=None, allow_none=True, validate=HEADCOUNT)
+    seriously_injured = fields.Integer(load_default=None, allow_none=True, validate=HEADCOUNT)
+    stranded = fields.Integer(load_default=None, allow_none=True, validate=HEADCOUNT,
                               metadata={"description": "Tourists stranded over 24 hours"})
 
 

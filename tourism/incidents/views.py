@@ -52,19 +52,22 @@ def labels():
 
 @bp.route("/complaints/new", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["COMPLAINT_RATE_LIMIT"], methods=["POST"])
+@attachments.upload_budget
 def new_complaint():
     form = ComplaintForm()
     status = 200
     if form.validate_on_submit():
         files = [(f.filename, f.read()) for f in form.attachments.data or [] if f and f.filename]
         try:
-            complaint, code = complaints.file_complaint(
-                db.session, form.name.data, form.phone.data, form.respondent_kind.data, form.incident_city.data,
-                form.occurred_on.data, form.description.data, respondent_ref=form.respondent_ref.data or None,
+            receipt, _replayed = complaints.receive(
+                db.session, idempotency_key=form.submission_key.data or None, complainant_name=form.name.data,
+                complainant_phone=form.phone.data, respondent_kind=form.respondent_kind.data,
+                incident_city=form.incident_city.data, occurred_on=form.occurred_on.data,
+                description=form.description.data, respondent_ref=form.respondent_ref.data or None,
                 contract_city=form.contract_city.data or None, urgent=form.urgent.data,
                 claim_cny=form.claim_cny.data, files=files)
             db.session.commit()
-            return render_template("incidents/receipt.html", complaint=complaint, access_code=code)
+            return render_template("incidents/receipt.html", receipt=receipt)
         except DomainError as error:
             db.session.rollback()
             apply_errors(form, error)
@@ -92,6 +95,7 @@ def track():
 
 @bp.route("/complaints/track/attach", methods=["POST"])
 @limiter.limit(lambda: current_app.config["COMPLAINT_RATE_LIMIT"])
+@attachments.upload_budget
 def attach():
     form = AttachForm()
     if not form.validate_on_submit():

@@ -1,9 +1,10 @@
 """JSON API: the place catalogue and itinerary planning."""
 
-from flask import jsonify
+from flask import current_app, jsonify, request
+from flask_login import current_user
 
 from tourism.core.api import Blueprint
-from tourism.extensions import db
+from tourism.extensions import db, limiter
 from tourism.planner import catalogue, jobs, service
 from tourism.planner.schemas import (
     ItineraryRequestSchema,
@@ -25,18 +26,20 @@ def list_pois(query):
 
 
 @blp.route("/itineraries", methods=["POST"])
+@limiter.limit(lambda: current_app.config["PLANNER_RATE_LIMIT"])
 @blp.arguments(ItineraryRequestSchema)
 @blp.response(201, ItinerarySchema)
 @blp.alt_response(202, schema=PlanningJobSchema, description="With async: the job to poll (Location header)")
-@blp.errors(503)
+@blp.errors(429, 503)
 def create_itinerary(data):
     """Plan a multi-day trip: one route a day between the nights' bases, maximising the themes' weights.
 
     With `"async": true` the answer is 202 at once, with the job's URL to poll; the plan is solved by a
     background worker when the service runs with Redis, or before answering when it does not.
     """
+    data["time_limit_s"] = jobs.time_limit_for(data["time_limit_s"], current_user.is_authenticated)
     if data["background"]:
-        job = jobs.submit(db.session, data)
+        job = jobs.submit(db.session, data, jobs.client_key(request.remote_addr))
         body = PlanningJobSchema().dump(job)
         return jsonify(body), 202, {"Location": body["url"]}
     result = jobs.plan_now(db.session, data)

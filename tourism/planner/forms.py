@@ -6,7 +6,7 @@ from wtforms import DateField, FloatField, IntegerField, SelectField, SelectMult
 from wtforms.validators import DataRequired, NumberRange, Optional, Regexp
 
 from tourism.core import clock
-from tourism.core.forms import choices
+from tourism.core.forms import AMOUNT_CNY, choices
 from tourism.planner import catalogue
 from tourism.zone.service import city_name
 
@@ -39,7 +39,7 @@ class PlanForm(FlaskForm):
     day_end = StringField(_l("Days end at"), default="18:00", validators=[DataRequired(), HHMM])
     group_size = IntegerField(_l("People"), default=2, validators=[DataRequired(), NumberRange(min=1, max=200)])
     budget_cny = FloatField(_l("Ticket budget for the group (CNY, optional)"), validators=[Optional(),
-                                                                                         NumberRange(min=0)])
+                                                                                         AMOUNT_CNY])
     language = StringField(_l("Group's language for guide suggestions (ISO 639-1, optional)"),
                            validators=[Optional(), Regexp(r"^[a-z]{2}$")])
     must_visit = SelectMultipleField(_l("Must see"), validators=[Optional()])

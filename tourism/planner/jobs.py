@@ -10,6 +10,8 @@ Concurrency is bounded twice: by the number of worker processes (one solve each)
 a web process, by PLANNER_MAX_IN_PROCESS solves per process, so a burst of plans leaves threads to the API.
 """
 
+import hashlib
+import hmac
 import threading
 import uuid
 from contextlib import contextmanager
@@ -21,11 +23,11 @@ from marshmallow import ValidationError
 from redis import Redis
 from rq import Queue
 from rq.job import Job
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from tourism.core import clock
-from tourism.core.errors import NotFound, ServiceBusy
+from tourism.core.errors import NotFound, RateLimited, ServiceBusy
 from tourism.planner import service
 from tourism.planner.models import PlanningJob
 from tourism.planner.schemas import ItineraryRequestSchema
@@ -62,33 +64,58 @@ def solving_slot():
         slots.release()
 
 
+def time_limit_for(requested: float, authenticated: bool) -> float:
+    """The search time a request gets: the public's is capped, so one visitor cannot hold a solver for long."""
+    return requested if authenticated else min(requested, current_app.config["PLANNER_PUBLIC_MAX_TIME_S"])
+
+
+def client_key(address: str | None) -> str:
+    """Who asked, as a keyed hash of the address: enough to count a client's jobs, not to find the person."""
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, (address or "").encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def plan_now(session, data: dict) -> dict:
-    """Solve a plan within this request, holding one of the process's solve slots."""
+    """Solve a plan within this request, holding one of the process's solve slots.
+
+    The transaction is ended first: no lock is held while the solver works.
+    """
+    session.commit()
     with solving_slot():
         return service.create_itinerary(session, data)
 
 
-def _new_job(session, data: dict) -> PlanningJob:
-    job = PlanningJob(id=uuid.uuid4().hex, request=service.stored_request(data), status=QUEUED, attempts=0)
+def _new_job(session, data: dict, client: str) -> PlanningJob:
+    job = PlanningJob(id=uuid.uuid4().hex, request=service.stored_request(data), status=QUEUED, attempts=0,
+                      client=client)
     session.add(job)
     session.commit()
     return job
 
 
-def submit(session, data: dict) -> PlanningJob:
+def _check_client_share(session, client: str) -> None:
+    waiting = session.scalar(select(func.count()).select_from(PlanningJob).where(
+        PlanningJob.client == client, PlanningJob.status.in_((QUEUED, RUNNING))))
+    if waiting >= current_app.config["PLANNER_MAX_JOBS_PER_CLIENT"]:
+        raise RateLimited(_("Your earlier plans are still being computed; wait for them before asking for more."),
+                          retry_after=30)
+
+
+def submit(session, data: dict, client: str) -> PlanningJob:
     """Keep the request as a job; queue it for a worker, or solve it here when there is no queue.
 
-    A refusal (503) comes before the job is kept, so no job is left waiting for a solve that never starts.
+    A refusal (429, 503) comes before the job is kept, so no job is left waiting for a solve that never starts.
     """
+    _check_client_share(session, client)
     queue = planning_queue()
     if queue is None:
         with solving_slot():
-            job = _new_job(session, data)
+            job = _new_job(session, data, client)
             run(session, job.id, 1)
         return job
     if queue.count >= current_app.config["PLANNER_MAX_QUEUED"]:
         raise ServiceBusy(_("The planning queue is full; please try again in a minute."), retry_after=60)
-    job = _new_job(session, data)
+    job = _new_job(session, data, client)
     _enqueue(queue, job, 1)
     return job
 
@@ -120,10 +147,11 @@ def run(session, job_id: str, attempt: int) -> None:
     except ValidationError as error:  # the catalogue changed under a queued request
         session.rollback()
         job.status, job.error = FAILED, _("The request is no longer valid: %(why)s", why=error.messages)
-    except Exception as error:  # noqa: BLE001 (any failure is reported on the job, with its reason)
+    except Exception:  # noqa: BLE001 (any failure ends the job; the details go to the log, not to the public)
         session.rollback()
         current_app.logger.exception("planning job %s failed", job_id)
-        job.status, job.error = FAILED, f"{type(error).__name__}: {error}"
+        job.status, job.error = FAILED, _("The planner could not finish this plan; please try again, or change "
+                                          "the request.")
     job.finished_at = clock.now()
     try:
         session.commit()

@@ -32,6 +32,7 @@ class PlanningJob(db.Model):
     request: Mapped[dict] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    client: Mapped[str] = mapped_column(String(32), default="", server_default="", index=True)  # jobs.client_key
     itinerary_id: Mapped[str | None] = mapped_column(ForeignKey("itineraries.id"))
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)

@@ -1,7 +1,7 @@
-from flask import url_for
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from tourism.core.schemas import CityCode
+from tourism.core.schemas import AMOUNT_CNY, CityCode, Date
+from tourism.core.urls import public_url
 from tourism.planner import catalogue
 
 HHMM = validate.Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", error="Use HH:MM.")
@@ -38,7 +38,7 @@ def _known_pois(ids):
 
 
 class ItineraryRequestSchema(Schema):
-    start_date = fields.Date(required=True)
+    start_date = Date(required=True)
     days = fields.Integer(required=True, validate=validate.Range(min=1, max=MAX_DAYS))
     start_city = CityCode(required=True)
     end_city = CityCode(load_default=None)
@@ -49,7 +49,7 @@ class ItineraryRequestSchema(Schema):
     day_start = fields.String(load_default="09:00", validate=HHMM)
     day_end = fields.String(load_default="18:00", validate=HHMM)
     group_size = fields.Integer(load_default=1, validate=validate.Range(min=1, max=200))
-    budget_cny = fields.Float(load_default=None, allow_none=True, validate=validate.Range(min=0))
+    budget_cny = fields.Float(load_default=None, allow_none=True, validate=AMOUNT_CNY)
     language = fields.String(load_default=None, allow_none=True, validate=validate.Regexp(r"^[a-z]{2}$"))
     bases = fields.List(CityCode(), load_default=None, allow_none=True,
                         metadata={"description": "The city of each night (days - 1 of them); chosen when absent"})
@@ -121,10 +121,10 @@ class PlanningJobSchema(Schema):
     id = fields.String()
     status = fields.String(metadata={"description": "queued, running, done or failed"})
     attempts = fields.Integer(metadata={"description": "Solves started so far (a stopped worker's job is retried)"})
-    url = fields.Function(lambda job: url_for("planner_api.get_planning_job", job_id=job.id, _external=True))
+    url = fields.Function(lambda job: public_url("planner_api.get_planning_job", job_id=job.id))
     itinerary_id = fields.String(allow_none=True)
     itinerary_url = fields.Function(
-        lambda job: url_for("planner_api.get_itinerary", itinerary_id=job.itinerary_id, _external=True)
+        lambda job: public_url("planner_api.get_itinerary", itinerary_id=job.itinerary_id)
         if job.itinerary_id else None, allow_none=True)
     error = fields.String(allow_none=True, metadata={"description": "Why the job failed"})
     created_at = fields.DateTime()

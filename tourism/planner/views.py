@@ -1,13 +1,14 @@
 """Pages: the planning form, the day-by-day result with an offline map, the .ics export and a print view."""
 
-from flask import Blueprint, Response, redirect, render_template, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from marshmallow import ValidationError
 
 from tourism.core import clock
 from tourism.core.errors import DomainError, ServiceBusy, flatten_messages
 from tourism.core.forms import apply_errors
-from tourism.extensions import db
+from tourism.extensions import db, limiter
 from tourism.planner import calendar, catalogue, jobs, service, svgmap
 from tourism.planner.forms import THEME_LABELS, PlanForm
 from tourism.planner.schemas import ItineraryRequestSchema
@@ -31,14 +32,16 @@ def _request_from(form) -> dict:
 
 
 @bp.route("/plan", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["PLANNER_RATE_LIMIT"], methods=["POST"])
 def plan():
     form = PlanForm()
     status = 200
     if form.validate_on_submit():
         try:
             data = _request_from(form)
+            data["time_limit_s"] = jobs.time_limit_for(data["time_limit_s"], current_user.is_authenticated)
             if jobs.planning_queue() is not None:
-                job = jobs.submit(db.session, data)
+                job = jobs.submit(db.session, data, jobs.client_key(request.remote_addr))
                 return redirect(url_for("planner.job", job_id=job.id))
             result = jobs.plan_now(db.session, data)
             db.session.commit()
@@ -48,7 +51,7 @@ def plan():
             status = 422
         except ServiceBusy as busy:
             apply_errors(form, busy)
-            status = 503
+            status = busy.status
     elif form.errors:
         status = 422
     return render_template("planner/plan.html", form=form, theme_fields=[f"theme_{s}" for s in THEME_LABELS],
