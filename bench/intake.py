@@ -22,8 +22,8 @@ from sqlalchemy import func, select  # noqa: E402
 
 from bench.httpload import percentile, run_clients  # noqa: E402
 from bench.pgserver import fresh_database, migrated_app, serve  # noqa: E402
+from tourism.complaints.models import Complaint  # noqa: E402
 from tourism.extensions import db  # noqa: E402
-from tourism.incidents.models import Complaint  # noqa: E402
 
 CITIES = ["440100", "440300", "440400", "440600", "440700", "441200", "441300", "441900", "442000"]
 

@@ -27,10 +27,12 @@ from bench.httpload import run_clients  # noqa: E402
 from bench.pgserver import fresh_database, migrated_app, serve  # noqa: E402
 from tourism.accounts import service as accounts  # noqa: E402
 from tourism.agencies import service as agencies  # noqa: E402
+from tourism.complaints import service as complaints  # noqa: E402
+from tourism.complaints.models import ComplaintMessage  # noqa: E402
 from tourism.core import audit, clock  # noqa: E402
+from tourism.emergencies import service as emergencies  # noqa: E402
+from tourism.emergencies.models import IncidentCity, IncidentUpdate  # noqa: E402
 from tourism.extensions import db  # noqa: E402
-from tourism.incidents import complaints, emergencies  # noqa: E402
-from tourism.incidents.models import ComplaintMessage, IncidentCity, IncidentUpdate  # noqa: E402
 
 CITIES = ["440400", "442000", "440700"]
 
@@ -42,15 +44,18 @@ def setup(app):
         tokens = {}
         for username, role, scope in [("fs", "regulator", {"city": "440600"}), ("province", "provincial", {})] + \
                 [(f"r{city}", "regulator", {"city": city}) for city in CITIES]:
-            user = accounts.create_user(session, username, "a long bench passphrase 2026", role, **scope)
+            user = accounts.create_user(session, username=username, password="a long bench passphrase 2026",
+                                       role=role, **scope)
             tokens[username] = {"Authorization": f"Bearer {accounts.issue_token(session, user)[0]}"}
         case, _code = complaints.file_complaint(
             session, complainant_name="甲", complainant_phone="13800000000", respondent_kind="other",
             incident_city="440600", occurred_on=clock.today(), description="race")
-        incident = emergencies.report_incident(session, "bench", "IV", "other", CITIES, clock.now(), "race")
-        agency = agencies.create_agency(session, "bench", "L-GD-RACE01", "竞速旅行社", "440100")
-        office = agencies.submit_establishment(session, "bench", agency, "branch", "440600", "佛山分社", "佛山",
-                                               clock.today())
+        incident = emergencies.report_incident(session, "bench", grade="IV", kind="other", cities=CITIES,
+                                               occurred_at=clock.now(), summary="race")
+        agency = agencies.create_agency(session, "bench", licence_no="L-GD-RACE01", name="竞速旅行社",
+                                        home_city="440100")
+        office = agencies.submit_office(session, "bench", agency, kind="branch", city="440600", name="佛山分社",
+                                        address="佛山", established_on=clock.today())
         session.commit()
         return tokens, case.tracking_no, incident.id, office.id
 

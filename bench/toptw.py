@@ -24,7 +24,7 @@ from ortools.constraint_solver import routing_enums_pb2  # noqa: E402
 
 from tourism.planner import search  # noqa: E402
 from tourism.planner.ils import IteratedLocalSearch  # noqa: E402
-from tourism.planner.model import Solver  # noqa: E402
+from tourism.planner.orienteering import Solver  # noqa: E402
 from tourism.planner.toptw import decimals_for, read_instance, to_problem  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "toptw"

@@ -7,6 +7,8 @@ check); every table is emptied afterwards, so tests pass in any order.
 
 import os
 import re
+import shutil
+from pathlib import Path
 
 import flask_migrate
 import pytest
@@ -17,7 +19,7 @@ os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
 os.environ.setdefault("AUDIT_KEY", "test-audit-key-not-for-production")
 
 from tourism import create_app  # noqa: E402
-from tourism.extensions import db  # noqa: E402
+from tourism.extensions import db, limiter  # noqa: E402
 
 TEST_CONFIG = {
     "TESTING": True,
@@ -78,8 +80,39 @@ class IsolatedClient(FlaskClient):
             return super().open(*args, **kwargs)
 
 
+@pytest.fixture(scope="session")
+def shared_app(database_url, tmp_path_factory):
+    """One application for the whole run: building one registers every route and its OpenAPI document."""
+    app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url},
+                     instance_path=str(tmp_path_factory.mktemp("instance")))
+    app.test_client_class = IsolatedClient
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
 @pytest.fixture
-def app(database_url, tmp_path):
+def app(shared_app):
+    """The application as new for each test: its settings, per-app state, rate limits, files and tables."""
+    settings = dict(shared_app.config)
+    extensions = set(shared_app.extensions)
+    with shared_app.app_context():
+        yield shared_app
+        db.session.remove()
+        empty_all_tables()
+    shared_app.config.clear()
+    shared_app.config.update(settings)
+    for name in set(shared_app.extensions) - extensions:
+        del shared_app.extensions[name]
+    limiter.reset()
+    instance = Path(shared_app.instance_path)
+    shutil.rmtree(instance, ignore_errors=True)
+    instance.mkdir()
+
+
+@pytest.fixture
+def fresh_app(database_url, tmp_path):
+    """An application of its own, for a test that adds routes to it (the shared one has served requests)."""
     app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url},
                      instance_path=str(tmp_path / "instance"))
     app.test_client_class = IsolatedClient

@@ -9,7 +9,7 @@ PASSWORD = "correct-horse-battery"
 
 
 def make_user(username="user", role="admin", city=None, **scope):
-    user = accounts.create_user(db.session, username, PASSWORD, role, city=city, **scope)
+    user = accounts.create_user(db.session, username=username, password=PASSWORD, role=role, city=city, **scope)
     db.session.commit()
     return user
 
@@ -45,8 +45,8 @@ def login(client, username, password=PASSWORD):
 def make_agency(licence_no="L-GD-100001", home_city="440100", outbound=False, deposit_cny=200_000, **extra):
     from tourism.agencies import service
 
-    agency = service.create_agency(db.session, "test", licence_no, f"测试旅行社{licence_no}", home_city,
-                                   outbound=outbound, deposit_cny=deposit_cny, **extra)
+    agency = service.create_agency(db.session, "test", licence_no=licence_no, name=f"测试旅行社{licence_no}",
+                                   home_city=home_city, outbound=outbound, deposit_cny=deposit_cny, **extra)
     db.session.commit()
     return agency
 
@@ -57,12 +57,13 @@ def make_office(agency, kind="branch", city="440600", status="submitted", **extr
     from tourism.core import clock
 
     extra.setdefault("established_on", clock.today())
-    office = service.submit_establishment(db.session, "test", agency, kind, city, f"{kind} in {city}",
-                                          f"{city} 某路 1 号", **extra)
+    office = service.submit_office(db.session, "test", agency, kind=kind, city=city, name=f"{kind} in {city}",
+                                   address=f"{city} 某路 1 号", **extra)
     if status in ("filed", "returned"):
-        service.decide_filing(db.session, "test", office, status, reason="材料不全" if status == "returned" else None)
+        service.decide_filing(db.session, "test", office, decision=status,
+                              reason="材料不全" if status == "returned" else None)
     elif status == "closed":
-        service.close_establishment(db.session, "test", office, office.established_on)
+        service.close_office(db.session, "test", office, closed_on=office.established_on)
     db.session.commit()
     return office
 
@@ -77,12 +78,14 @@ def make_guide(licence_no="D-4401-000001", home_city="440100", level="intermedia
 
     issued_on = issued_on or clock.today() - timedelta(days=365)
     expires_on = expires_on or issued_on + timedelta(days=3 * 365)
-    guide = service.create_guide(db.session, "test", licence_no, f"导游{licence_no[-3:]}", home_city, level,
-                                 list(languages), issued_on, expires_on)
+    guide = service.create_guide(db.session, "test", licence_no=licence_no, name=f"导游{licence_no[-3:]}",
+                                 home_city=home_city, level=level, languages=list(languages), issued_on=issued_on,
+                                 expires_on=expires_on)
     start = affiliated_from or issued_on
     if employer:
-        service.add_affiliation(db.session, "test", guide, "employment", start, agency_licence_no=employer)
+        service.add_affiliation(db.session, "test", guide, kind="employment", start_on=start,
+                                agency_licence_no=employer)
     if association:
-        service.add_affiliation(db.session, "test", guide, "association", start, association=association)
+        service.add_affiliation(db.session, "test", guide, kind="association", start_on=start, association=association)
     db.session.commit()
     return guide

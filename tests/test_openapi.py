@@ -17,7 +17,7 @@ FIXED_INTERFACES = [
     ("post", "/api/v1/eligibility"),
     ("post", "/api/v1/agencies"),
     ("post", "/api/v1/agencies/{licence_no}/branches"),
-    ("post", "/api/v1/branches/{establishment_id}/filing"),
+    ("post", "/api/v1/branches/{office_id}/filing"),
     ("get", "/api/v1/agencies/{licence_no}/deposit"),
     ("post", "/api/v1/complaints"),
     ("post", "/api/v1/complaints/{tracking_no}/lookup"),

@@ -13,11 +13,12 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.factories import api_user, make_agency, make_guide, make_office
+from tourism.complaints.models import ComplaintAttachment, ComplaintMessage
 from tourism.core import audit
 from tourism.core.audit import AuditEntry
+from tourism.emergencies.models import IncidentCity
 from tourism.extensions import db
 from tourism.guides.models import Guide
-from tourism.incidents.models import ComplaintAttachment, ComplaintMessage, IncidentCity
 
 COMPLAINT = {"complainant": {"name": "游客甲", "phone": "13800000001"}, "respondent": {"kind": "other"},
              "incident_city": "440600", "occurred_on": "2026-11-20", "description": "被强迫购物。", "urgent": False}

@@ -17,7 +17,8 @@ DOMAINS = (
     "tourism.zone",
     "tourism.agencies",
     "tourism.guides",
-    "tourism.incidents",
+    "tourism.complaints",
+    "tourism.emergencies",
     "tourism.planner",
 )
 

@@ -7,7 +7,7 @@ import click
 from flask import current_app
 
 from tourism.accounts import service as accounts
-from tourism.accounts.models import ROLE_VALUES
+from tourism.accounts.enums import Role
 from tourism.core import audit, backup
 from tourism.core.errors import DomainError
 from tourism.core.private_files import private_file
@@ -28,7 +28,7 @@ def _fail(error: DomainError):
 
 @click.command("create-user")
 @click.argument("username")
-@click.option("--role", required=True, type=click.Choice(ROLE_VALUES))
+@click.option("--role", required=True, type=click.Choice(Role.values()))
 @click.option("--city", help="GB/T 2260 code of the regulator's city")
 @click.option("--agency", help="Licence number of the agency the admin manages")
 @click.option("--guide", help="Licence number of the guide")
@@ -36,7 +36,8 @@ def create_user_command(username, role, city, agency, guide):
     """Create an account; the password is read from standard input."""
     password = _read_password()
     try:
-        user = accounts.create_user(db.session, username, password, role, city=city, agency=agency, guide=guide)
+        user = accounts.create_user(db.session, username=username, password=password, role=role, city=city,
+                                    agency=agency, guide=guide)
         db.session.commit()
     except DomainError as error:
         db.session.rollback()

@@ -55,7 +55,7 @@ def _ensure_account(session, passwords, username, role, scope):
     password = passwords.get(username)
     if user is None:
         password = password or secrets.token_urlsafe(12)
-        accounts.create_user(session, username, password, role, **scope)
+        accounts.create_user(session, username=username, password=password, role=role, **scope)
     elif password is None:
         password = secrets.token_urlsafe(12)
         accounts.set_password(user, password)

@@ -54,7 +54,7 @@ def test_deposit_api_for_the_agency_and_the_regulators(client):
                     api_user(client, "province", "provincial")):
         body = client.get(url, headers=headers).json
         assert (body["required_cny"], body["held_cny"], body["shortfall_cny"]) == (250_000, 200_000, 50_000)
-        assert body["lines"][-1]["rule"] == ART_14 and body["lines"][-1]["establishment_id"]
+        assert body["lines"][-1]["rule"] == ART_14 and body["lines"][-1]["office_id"]
 
 
 def test_the_filing_decision_shows_the_deposit(client):

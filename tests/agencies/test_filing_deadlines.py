@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from tests.factories import api_user, make_agency
 from tourism.agencies.deadlines import filing_clock
-from tourism.agencies.service import get_establishment
+from tourism.agencies.service import get_office
 from tourism.core import clock
 from tourism.extensions import db
 
@@ -26,7 +26,7 @@ def test_decision_due_skips_a_weekend_and_the_mid_autumn_holiday(client):
     make_agency("L-GD-100001", "440100")
     body = submit_on(client, datetime(2026, 9, 24, 15, 0), "2026-09-23")
     assert body["decision_due"] == "2026-09-30"
-    branch = get_establishment(db.session, body["id"], "branch")
+    branch = get_office(db.session, body["id"], "branch")
     assert not filing_clock(branch, today=date(2026, 9, 30)).overdue
     late = filing_clock(branch, today=date(2026, 10, 8))
     assert late.overdue and late.working_days_overdue == 1  # 1–7 Oct are National Day holidays

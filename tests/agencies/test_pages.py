@@ -151,9 +151,9 @@ def test_a_returned_outlet_is_corrected_and_resubmitted_on_its_page(client):
         "established_on": outlet.established_on.isoformat(), "version": str(outlet.version)})
     assert response.status_code == 302
     assert client.get("/workspace").status_code == 200
-    from tourism.agencies.models import Establishment
+    from tourism.agencies.models import Office
     from tourism.extensions import db
 
     db.session.remove()
-    resubmitted = db.session.get(Establishment, outlet.id)
+    resubmitted = db.session.get(Office, outlet.id)
     assert resubmitted.status == "submitted" and resubmitted.name == "天河服务网点"

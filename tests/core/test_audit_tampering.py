@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import delete, insert, select, update
 
 from tests.factories import api_user, make_user
+from tourism.complaints.models import Complaint
 from tourism.core.audit import AuditEntry, AuditHead
 from tourism.extensions import db
-from tourism.incidents.models import Complaint
 
 COMPLAINT = {"complainant": {"name": "游客甲", "phone": "13800000001"}, "respondent": {"kind": "other"},
              "incident_city": "440600", "occurred_on": "2026-11-20", "description": "被强迫购物。", "urgent": False}

@@ -18,28 +18,28 @@ def rules():
 
 def test_provincial_may_act_in_every_city(app):
     province = make_user("province", "provincial")
-    assert can("test.decide_in_city", province, city="440100")
-    assert can("test.decide_in_city", province, city="442000")
+    assert can("test.decide_in_city", user=province, city="440100")
+    assert can("test.decide_in_city", user=province, city="442000")
 
 
 def test_regulator_acts_only_in_own_city(app):
     gz = make_user("gz", "regulator", city="440100")
-    assert can("test.decide_in_city", gz, city="440100")
-    assert not can("test.decide_in_city", gz, city="440600")
-    assert can("test.decide_in_city", gz, city=["440600", "440100"])
+    assert can("test.decide_in_city", user=gz, city="440100")
+    assert not can("test.decide_in_city", user=gz, city="440600")
+    assert can("test.decide_in_city", user=gz, city=["440600", "440100"])
 
 
 def test_roles_without_a_grant_are_refused(app):
     admin = make_user("admin", "admin")
-    assert not can("test.decide_in_city", admin, city="440100")
+    assert not can("test.decide_in_city", user=admin, city="440100")
 
 
 def test_owner_grant_compares_scope(app):
     boss = SimpleNamespace(is_authenticated=True, role="agency_admin", agency_id=7, city_code=None)
-    assert can("test.edit_agency", boss, agency=7)
-    assert not can("test.edit_agency", boss, agency=8)
+    assert can("test.edit_agency", user=boss, agency=7)
+    assert not can("test.edit_agency", user=boss, agency=8)
     nobody = SimpleNamespace(is_authenticated=True, role="admin", agency_id=None)
-    assert not can("test.edit_agency", nobody, agency=None)
+    assert not can("test.edit_agency", user=nobody, agency=None)
 
 
 def test_undeclared_action_is_refused(app):

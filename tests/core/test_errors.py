@@ -58,7 +58,7 @@ def test_pages_get_an_html_error_page(client):
 
 
 @pytest.fixture
-def guarded_app(app):
+def guarded_app(fresh_app):
     """A small API blueprint using the real helper, for statuses no foundation route gives yet."""
     blp = Blueprint("probe_api", __name__, url_prefix="/probe")
     rule("probe.city", lambda user, target: user.city_code == target["city"])
@@ -72,30 +72,32 @@ def guarded_app(app):
     def stale():
         raise StaleVersion("Someone changed this case; reload it.")
 
-    register_api(app, blp)
-    return app
+    register_api(fresh_app, blp)
+    return fresh_app
 
 
-def test_forbidden_is_403(guarded_app, client):
+def test_forbidden_is_403(guarded_app):
+    client = guarded_app.test_client()
     headers = api_user(client, "gz", "regulator", city="440100")
     assert client.post("/api/v1/probe/city/440100", headers=headers).status_code == 200
     assert_error_shape(client.post("/api/v1/probe/city/440600", headers=headers), 403, "forbidden")
 
 
-def test_conflict_is_409(guarded_app, client):
+def test_conflict_is_409(guarded_app):
+    client = guarded_app.test_client()
     body = assert_error_shape(client.post("/api/v1/probe/stale"), 409, "stale_version")
     assert "reload" in body["message"]
 
 
-def test_unexpected_errors_are_json_500_without_details(app, client):
+def test_unexpected_errors_are_json_500_without_details(fresh_app):
     blp = Blueprint("boom_api", __name__, url_prefix="/boom")
 
     @blp.route("", methods=["GET"])
     def boom():
         raise RuntimeError("database password is hunter2")
 
-    register_api(app, blp)
-    body = assert_error_shape(client.get("/api/v1/boom"), 500, "internal_error")
+    register_api(fresh_app, blp)
+    body = assert_error_shape(fresh_app.test_client().get("/api/v1/boom"), 500, "internal_error")
     assert "hunter2" not in body["message"]
 
 

@@ -72,7 +72,7 @@ def test_an_expired_credential_fails(client):
 def test_a_suspended_licence_never_verifies_as_valid(client):
     headers = setup_guide(client)
     guide = service.find_guide(db.session, "D-4401-000001")
-    service.change_status(db.session, "test", guide, "suspended", "调查")
+    service.change_status(db.session, "test", guide, status="suspended", reason="调查")
     db.session.commit()
     result = verify(client, issue(client, headers))
     assert result["valid"] is False and result["reason"] == "licence_not_active"
@@ -81,7 +81,7 @@ def test_a_suspended_licence_never_verifies_as_valid(client):
 def test_a_credential_of_a_licence_revoked_since_is_not_valid_online(client):
     token = issue(client, setup_guide(client))
     guide = service.find_guide(db.session, "D-4401-000001")
-    service.change_status(db.session, "test", guide, "revoked", "严重违规")
+    service.change_status(db.session, "test", guide, status="revoked", reason="严重违规")
     db.session.commit()
     during = verify(client, token)
     assert during["valid"] is False and during["reason"] == "licence_not_active_now"
@@ -96,7 +96,7 @@ def test_a_credential_of_a_licence_revoked_since_is_not_valid_online(client):
 def test_the_inspector_page_says_not_valid_and_which_check_was_made(client):
     token = issue(client, setup_guide(client))
     guide = service.find_guide(db.session, "D-4401-000001")
-    service.change_status(db.session, "test", guide, "revoked", "严重违规")
+    service.change_status(db.session, "test", guide, status="revoked", reason="严重违规")
     db.session.commit()
     page = client.get("/verify", headers={"Accept-Language": "en"}).get_data(as_text=True)
     html = client.post("/verify", data={"csrf_token": csrf_from(page), "credential": token},

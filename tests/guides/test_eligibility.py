@@ -67,25 +67,25 @@ def test_a_licence_issued_after_the_tour_starts_fails(client, setting):
 
 
 def test_suspension_ending_the_day_before_the_tour_passes(client, setting):
-    service.change_status(db.session, "test", setting, "suspended", "调查", until=date(2026, 12, 3))
+    service.change_status(db.session, "test", setting, status="suspended", reason="调查", until=date(2026, 12, 3))
     db.session.commit()
     assert check(client)["eligible"] is True
 
 
 def test_suspension_reaching_the_first_day_fails(client, setting):
-    service.change_status(db.session, "test", setting, "suspended", "调查", until=date(2026, 12, 4))
+    service.change_status(db.session, "test", setting, status="suspended", reason="调查", until=date(2026, 12, 4))
     db.session.commit()
     assert failed(check(client)) == {"not_suspended"}
 
 
 def test_open_ended_suspension_fails(client, setting):
-    service.change_status(db.session, "test", setting, "suspended", "调查")
+    service.change_status(db.session, "test", setting, status="suspended", reason="调查")
     db.session.commit()
     assert failed(check(client)) == {"not_suspended"}
 
 
 def test_revoked_licence_fails(client, setting):
-    service.change_status(db.session, "test", setting, "revoked", "强迫购物")
+    service.change_status(db.session, "test", setting, status="revoked", reason="强迫购物")
     db.session.commit()
     assert failed(check(client)) == {"not_revoked"}
 
@@ -129,7 +129,7 @@ def test_association_registration_lets_any_agency_dispatch(client, setting):
 
 
 def test_employment_ending_during_the_tour_fails(client, setting):
-    service.end_affiliation(db.session, "test", setting.affiliations[0], date(2026, 12, 5))
+    service.end_affiliation(db.session, "test", setting.affiliations[0], end_on=date(2026, 12, 5))
     db.session.commit()
     assert failed(check(client)) == {"dispatched_by_affiliated_agency"}
 
@@ -137,7 +137,8 @@ def test_employment_ending_during_the_tour_fails(client, setting):
 def test_an_agency_whose_licence_is_suspended_cannot_dispatch(client, setting):
     from tourism.agencies.service import change_licence_status, get_agency
 
-    change_licence_status(db.session, "test", get_agency(db.session, "L-GD-000001"), "suspended", "保证金不足")
+    change_licence_status(db.session, "test", get_agency(db.session, "L-GD-000001"), status="suspended",
+                          reason="保证金不足")
     db.session.commit()
     assert failed(check(client)) == {"dispatched_by_affiliated_agency"}
 
@@ -148,7 +149,7 @@ def test_unknown_dispatching_agency_fails(client, setting):
 
 def test_without_a_named_agency_any_affiliation_through_the_tour_suffices(client, setting):
     assert check(client, agency_licence_no=None)["eligible"] is True
-    service.end_affiliation(db.session, "test", setting.affiliations[0], date(2026, 12, 1))
+    service.end_affiliation(db.session, "test", setting.affiliations[0], end_on=date(2026, 12, 1))
     db.session.commit()
     assert failed(check(client, agency_licence_no=None)) == {"dispatched_by_affiliated_agency"}
 
@@ -159,10 +160,11 @@ def test_the_groups_language_must_be_spoken(client, setting):
 
 
 def test_a_bar_overlapping_the_tour_fails_one_ended_the_day_before_does_not(client, setting):
-    bar = service.add_bar(db.session, "test", setting, "列入黑名单", date(2026, 11, 1), date(2026, 12, 3))
+    bar = service.add_bar(db.session, "test", setting, reason="列入黑名单", start_on=date(2026, 11, 1),
+                          end_on=date(2026, 12, 3))
     db.session.commit()
     assert check(client)["eligible"] is True
-    service.lift_bar(db.session, "test", bar, date(2026, 12, 4))
+    service.lift_bar(db.session, "test", bar, last_day=date(2026, 12, 4))
     db.session.commit()
     assert failed(check(client)) == {"no_disciplinary_bar"}
 

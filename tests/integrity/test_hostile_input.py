@@ -93,10 +93,10 @@ def demo(app, client):
     assert app.test_cli_runner().invoke(args=["seed-demo"]).exit_code == 0
     from sqlalchemy import select
 
+    from tourism.complaints.models import Complaint
     from tourism.extensions import db
-    from tourism.incidents.models import Complaint
 
-    return {"licence_no": "L-GD-DEMO01", "establishment_id": "1", "incident_id": "1", "token_id": "1",
+    return {"licence_no": "L-GD-DEMO01", "office_id": "1", "incident_id": "1", "token_id": "1",
             "tracking_no": db.session.scalars(select(Complaint.tracking_no)).first(), "job_id": "x" * 32,
             "itinerary_id": "x" * 32, "affiliation_id": "1", "bar_id": "1"}
 

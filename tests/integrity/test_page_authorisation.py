@@ -52,4 +52,4 @@ def test_a_scope_column_on_another_role_lends_no_ownership(app):
     make_agency("L-GD-100001", "440100")
     regulator_with_agency = SimpleNamespace(is_authenticated=True, role="regulator", city_code="440600",
                                             agency_id=1, guide_id=None)
-    assert not can("agency.manage", regulator_with_agency, agency=1)
+    assert not can("agency.manage", user=regulator_with_agency, agency=1)

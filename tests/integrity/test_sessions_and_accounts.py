@@ -43,15 +43,17 @@ def test_a_new_password_or_deactivation_ends_every_earlier_session(app, client):
 @pytest.mark.parametrize("password", ["1234567890", "password123", "qwertyuiop", "guangzhou2026"])
 def test_guessable_passwords_are_refused(app, password):
     with pytest.raises(InvalidInput) as refused:
-        accounts.create_user(db.session, "weak", password, "provincial")
+        accounts.create_user(db.session, username="weak", password=password, role="provincial")
     assert "password" in refused.value.errors
 
 
 def test_look_alike_usernames_are_refused_and_case_is_folded(app):
     with pytest.raises(InvalidInput) as refused:
-        accounts.create_user(db.session, "\u0430dmin", "a long and unguessable phrase", "provincial")  # Cyrillic а
+        accounts.create_user(db.session, username="\u0430dmin", password="a long and unguessable phrase",
+                             role="provincial")  # Cyrillic а
     assert "username" in refused.value.errors
-    user = accounts.create_user(db.session, "Admin", "a long and unguessable phrase", "provincial")
+    user = accounts.create_user(db.session, username="Admin", password="a long and unguessable phrase",
+                                role="provincial")
     assert user.username == "admin"
     assert accounts.find_user(db.session, "ADMIN") is user
 

@@ -12,7 +12,3 @@ class LoginForm(FlaskForm):
 
 class TokenForm(FlaskForm):
     name = StringField(_l("Label"), validators=[Length(max=100)])
-
-
-class EmptyForm(FlaskForm):
-    """A form with nothing but its CSRF token, for buttons that post (log out, revoke)."""

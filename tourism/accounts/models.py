@@ -1,24 +1,13 @@
 from datetime import datetime
-from enum import StrEnum
 
 from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from tourism.accounts.enums import Role
 from tourism.core import clock
 from tourism.core.types import UTCDateTime
 from tourism.extensions import db
-
-
-class Role(StrEnum):
-    ADMIN = "admin"
-    PROVINCIAL = "provincial"
-    REGULATOR = "regulator"
-    AGENCY_ADMIN = "agency_admin"
-    GUIDE = "guide"
-
-
-ROLE_VALUES = tuple(r.value for r in Role)
 
 
 class User(UserMixin, db.Model):
@@ -26,7 +15,6 @@ class User(UserMixin, db.Model):
 
     __tablename__ = "users"
     __table_args__ = (
-        CheckConstraint("role IN ('admin','provincial','regulator','agency_admin','guide')", name="role"),
         CheckConstraint("role <> 'regulator' OR city_code IS NOT NULL", name="regulator_city"),
         CheckConstraint("role <> 'agency_admin' OR agency_id IS NOT NULL", name="agency_admin_agency"),
         CheckConstraint("role <> 'guide' OR guide_id IS NOT NULL", name="guide_guide"),
@@ -35,7 +23,7 @@ class User(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(20))
+    role: Mapped[Role] = Role.column("role", 20)
     city_code: Mapped[str | None] = mapped_column(String(6))
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="RESTRICT"), index=True)
     guide_id: Mapped[int | None] = mapped_column(ForeignKey("guides.id", ondelete="RESTRICT"), index=True)

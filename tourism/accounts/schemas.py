@@ -1,6 +1,6 @@
 from marshmallow import Schema, fields, validate
 
-from tourism.accounts.models import ROLE_VALUES
+from tourism.accounts.enums import Role
 
 
 class TokenRequestSchema(Schema):
@@ -28,5 +28,5 @@ class IssuedTokenSchema(TokenSchema):
 class UserSchema(Schema):
     id = fields.Integer()
     username = fields.String()
-    role = fields.String(validate=validate.OneOf(ROLE_VALUES))
+    role = Role.field()
     city_code = fields.String(allow_none=True)

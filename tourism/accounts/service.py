@@ -15,7 +15,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from zxcvbn import zxcvbn
 
-from tourism.accounts.models import ROLE_VALUES, ApiToken, Role, User
+from tourism.accounts.enums import Role
+from tourism.accounts.models import ApiToken, User
 from tourism.core import clock
 from tourism.core.errors import Conflict, InvalidInput, NotFound, Unauthorized, field_error
 from tourism.zone.service import is_known_city
@@ -85,7 +86,7 @@ def _validate_new_user(username, password, role, scope: dict):
     problems = password_problems(password, username)
     if problems:
         errors["password"] = problems
-    if role not in ROLE_VALUES:
+    if role not in Role.values():
         errors["role"] = [_("Unknown role.")]
     else:
         needed = ROLE_SCOPE[Role(role)]
@@ -100,7 +101,7 @@ def _validate_new_user(username, password, role, scope: dict):
         raise InvalidInput(errors=errors)
 
 
-def create_user(session, username, password, role, **scope) -> User:
+def create_user(session, *, username, password, role, **scope) -> User:
     """Create an account; ``scope`` holds the one option its role needs (``city``, ``agency`` or ``guide``)."""
     username = normalise_username(username)
     _validate_new_user(username, password, role, scope)

@@ -3,8 +3,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from tourism.accounts import service
-from tourism.accounts.forms import EmptyForm, LoginForm, TokenForm
-from tourism.core.errors import DomainError
+from tourism.accounts.forms import LoginForm, TokenForm
+from tourism.core.forms import ButtonForm
+from tourism.core.pages import press
 from tourism.extensions import db, limiter
 from tourism.web.views import safe_next
 
@@ -30,7 +31,7 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    if EmptyForm().validate_on_submit() and current_user.is_authenticated:
+    if ButtonForm().validate_on_submit() and current_user.is_authenticated:
         service.end_sessions(current_user)
         db.session.commit()
         logout_user()
@@ -49,17 +50,11 @@ def account():
         flash(_("Copy the token now; it will not be shown again."), "info")
     tokens = sorted(current_user.tokens, key=lambda t: t.created_at, reverse=True)
     return render_template("accounts/account.html", form=form, tokens=tokens, issued=issued,
-                           revoke_form=EmptyForm())
+                           revoke_form=ButtonForm())
 
 
 @bp.route("/account/tokens/<int:token_id>/revoke", methods=["POST"])
 @login_required
 def revoke(token_id):
-    if EmptyForm().validate_on_submit():
-        try:
-            service.revoke_token(db.session, current_user, token_id)
-            db.session.commit()
-            flash(_("The token was revoked."), "success")
-        except DomainError:
-            flash(_("No such token."), "error")
+    press(ButtonForm(), lambda: service.revoke_token(db.session, current_user, token_id), _("The token was revoked."))
     return redirect(url_for("accounts.account"))

@@ -1,12 +1,10 @@
 """JSON API: the agency registry, branch and outlet filing, deposits, the public directory."""
 
-from dataclasses import dataclass
-
 from flask_login import current_user
 
 from tourism.agencies import service
 from tourism.agencies.deposit import deposit_statement
-from tourism.agencies.models import Agency, FilingStatus, Kind
+from tourism.agencies.enums import FilingStatus, OfficeKind
 from tourism.agencies.schemas import (
     AgencyCreateSchema,
     AgencyDetailSchema,
@@ -17,12 +15,12 @@ from tourism.agencies.schemas import (
     BranchCreateSchema,
     ClosureSchema,
     DepositSchema,
-    EstablishmentListSchema,
-    EstablishmentQuerySchema,
-    EstablishmentSchema,
     FilingDecisionSchema,
     FilingResultSchema,
     LicenceStatusChangeSchema,
+    OfficeListSchema,
+    OfficeQuerySchema,
+    OfficeSchema,
     OutletCreateSchema,
     ResubmissionSchema,
 )
@@ -34,10 +32,6 @@ from tourism.core.schemas import HistoryEntrySchema
 from tourism.extensions import db
 
 blp = Blueprint("agencies_api", __name__, description="Travel agencies, branch offices, service outlets, filing")
-
-def _visible(establishment):
-    """The public sees filed offices; the agency and regulators see every state."""
-    return establishment.status == FilingStatus.FILED or can("agency.inspect", agency=establishment.agency_id)
 
 
 @blp.route("/agencies", methods=["POST"])
@@ -61,27 +55,12 @@ def list_agencies(query):
                                    page=query["page"], per_page=query["per_page"])
 
 
-@dataclass
-class AgencyDetail:
-    """An agency with the offices this viewer may see; every other attribute is the agency's own."""
-
-    agency: Agency
-    branches: list
-    outlets: list
-
-    def __getattr__(self, name):
-        return getattr(self.agency, name)
-
-
 @blp.route("/agencies/<licence_no>", methods=["GET"])
 @blp.response(200, AgencyDetailSchema)
 @blp.errors(404)
 def get_agency(licence_no):
     """An agency with its offices (filed ones for the public; all for the agency and regulators)."""
-    agency = service.get_agency(db.session, licence_no)
-    shown = [e for e in agency.establishments if _visible(e)]
-    return AgencyDetail(agency, branches=[e for e in shown if e.kind == Kind.BRANCH],
-                        outlets=[e for e in shown if e.kind == Kind.OUTLET])
+    return service.agency_view(current_user, service.get_agency(db.session, licence_no))
 
 
 @blp.route("/agencies/<licence_no>", methods=["PATCH"])
@@ -91,9 +70,8 @@ def get_agency(licence_no):
 def update_agency(data, licence_no):
     """Update the licence record: deposit held, names, outbound scope (home city's regulator or provincial)."""
     agency = service.get_agency(db.session, licence_no)
-    require("agency.regulate", city=agency.home_city)
-    version = data.pop("version")
-    service.update_agency(db.session, current_user, agency, version, **data)
+    require("agency.regulate", agency)
+    service.update_agency(db.session, current_user, agency, **data)
     db.session.commit()
     return agency
 
@@ -105,7 +83,7 @@ def update_agency(data, licence_no):
 def change_licence_status(data, licence_no):
     """Suspend, reinstate or revoke an agency's licence, with a reason."""
     agency = service.get_agency(db.session, licence_no)
-    require("agency.regulate", city=agency.home_city)
+    require("agency.regulate", agency)
     service.change_licence_status(db.session, current_user, agency, **data)
     db.session.commit()
     return agency
@@ -117,7 +95,7 @@ def change_licence_status(data, licence_no):
 def get_deposit(licence_no):
     """What the rules require the agency to hold, what it holds, the shortfall, and each line's rule."""
     agency = service.get_agency(db.session, licence_no)
-    require("agency.inspect", agency=agency.id)
+    require("agency.inspect", agency)
     return deposit_statement(agency)
 
 
@@ -127,118 +105,108 @@ def get_deposit(licence_no):
 def agency_history(licence_no):
     """Every change to the agency's record, oldest first."""
     agency = service.get_agency(db.session, licence_no)
-    require("agency.inspect", agency=agency.id)
+    require("agency.inspect", agency)
     return audit.history(db.session, agency.stream)
+
+
+def _submit(kind, data, licence_no):
+    agency = service.get_agency(db.session, licence_no)
+    require("agency.manage", agency)
+    office = service.submit_office(db.session, current_user, agency, kind=kind, **data)
+    db.session.commit()
+    return office
 
 
 @blp.route("/agencies/<licence_no>/branches", methods=["POST"])
 @blp.arguments(BranchCreateSchema)
-@blp.response(201, EstablishmentSchema)
+@blp.response(201, OfficeSchema)
 @blp.errors(401, 403, 404)
 def submit_branch(data, licence_no):
     """Open a branch office (分社) and submit it for filing in its city (the agency's admin)."""
-    agency = service.get_agency(db.session, licence_no)
-    require("agency.manage", agency=agency.id)
-    establishment = service.submit_establishment(db.session, current_user, agency, Kind.BRANCH, **data)
-    db.session.commit()
-    return establishment
+    return _submit(OfficeKind.BRANCH, data, licence_no)
 
 
 @blp.route("/agencies/<licence_no>/outlets", methods=["POST"])
 @blp.arguments(OutletCreateSchema)
-@blp.response(201, EstablishmentSchema)
+@blp.response(201, OfficeSchema)
 @blp.errors(401, 403, 404)
 def submit_outlet(data, licence_no):
     """Open a service outlet (服务网点) and submit it for filing in its city (the agency's admin)."""
-    agency = service.get_agency(db.session, licence_no)
-    require("agency.manage", agency=agency.id)
-    establishment = service.submit_establishment(db.session, current_user, agency, Kind.OUTLET, **data)
-    db.session.commit()
-    return establishment
+    return _submit(OfficeKind.OUTLET, data, licence_no)
 
 
 def _register_office_routes(kind: str, collection: str, label: str):
     """The same routes serve branches and outlets: list, read, history, filing, resubmission, closure."""
 
-    def load(establishment_id):
-        return service.get_establishment(db.session, establishment_id, kind)
+    def load(office_id):
+        return service.get_office(db.session, office_id, kind)
 
     @blp.route(f"/{collection}", methods=["GET"], endpoint=f"list_{collection}")
-    @blp.arguments(EstablishmentQuerySchema, location="query")
-    @blp.response(200, EstablishmentListSchema)
+    @blp.arguments(OfficeQuerySchema, location="query")
+    @blp.response(200, OfficeListSchema)
     @blp.doc(summary=f"{label}: filed ones for the public; regulators may filter by any status.")
     def list_offices(query):
-        statuses = (FilingStatus.FILED,)
-        if query["status"] and can("agency.inspect"):
-            statuses = (query["status"],)
-        return service.search_establishments(db.session, kind=kind, city=query["city"], scope=query["scope"],
-                                             text=query["q"], statuses=statuses, page=query["page"],
-                                             per_page=query["per_page"])
+        statuses = (query["status"],) if query["status"] and can("agency.inspect") else (FilingStatus.FILED,)
+        return service.search_offices(db.session, kind=kind, city=query["city"], scope=query["scope"],
+                                      text=query["q"], statuses=statuses, page=query["page"],
+                                      per_page=query["per_page"])
 
-
-    @blp.route(f"/{collection}/<int:establishment_id>", methods=["GET"], endpoint=f"get_{kind}")
-    @blp.response(200, EstablishmentSchema)
+    @blp.route(f"/{collection}/<int:office_id>", methods=["GET"], endpoint=f"get_{kind}")
+    @blp.response(200, OfficeSchema)
     @blp.errors(404)
     @blp.doc(summary=f"One {kind}, with its filing number once filed.")
-    def get_office(establishment_id):
-        establishment = load(establishment_id)
-        if not _visible(establishment):
+    def get_office(office_id):
+        office = load(office_id)
+        if not service.office_visible(current_user, office):
             raise NotFound()
-        return establishment
+        return office
 
-
-    @blp.route(f"/{collection}/<int:establishment_id>/history", methods=["GET"], endpoint=f"{kind}_history")
+    @blp.route(f"/{collection}/<int:office_id>/history", methods=["GET"], endpoint=f"{kind}_history")
     @blp.response(200, HistoryEntrySchema(many=True))
     @blp.errors(401, 403, 404)
     @blp.doc(summary=f"Every event of the {kind}'s filing, oldest first.")
-    def office_history(establishment_id):
-        establishment = load(establishment_id)
-        require("agency.inspect", agency=establishment.agency_id)
-        return audit.history(db.session, establishment.stream)
+    def office_history(office_id):
+        office = load(office_id)
+        require("agency.inspect", office)
+        return audit.history(db.session, office.stream)
 
-
-    @blp.route(f"/{collection}/<int:establishment_id>/filing", methods=["POST"], endpoint=f"decide_{kind}")
+    @blp.route(f"/{collection}/<int:office_id>/filing", methods=["POST"], endpoint=f"decide_{kind}")
     @blp.arguments(FilingDecisionSchema)
     @blp.response(200, FilingResultSchema)
     @blp.errors(401, 403, 404, 409)
     @blp.doc(summary=f"File (备案) or return a submitted {kind} (the regulator of its city, or provincial)",
              description="The answer shows the agency's deposit at the time of the decision.")
-    def decide(data, establishment_id):
-        establishment = load(establishment_id)
-        require("establishment.decide", city=establishment.city)
-        establishment, statement = service.decide_filing(db.session, current_user, establishment, **data)
+    def decide(data, office_id):
+        office = load(office_id)
+        require("office.decide", office)
+        decision = service.decide_filing(db.session, current_user, office, **data)
         db.session.commit()
-        establishment.deposit = statement  # shown with the decision, not stored
-        return establishment
+        return decision
 
-    @blp.route(f"/{collection}/<int:establishment_id>/resubmission", methods=["POST"],
-               endpoint=f"resubmit_{kind}")
-    @blp.arguments(ResubmissionSchema)
-    @blp.response(200, EstablishmentSchema)
+    @blp.route(f"/{collection}/<int:office_id>/resubmission", methods=["POST"], endpoint=f"resubmit_{kind}")
+    @blp.arguments(ResubmissionSchema(partial=ResubmissionSchema.CORRECTABLE))
+    @blp.response(200, OfficeSchema)
     @blp.errors(401, 403, 404, 409)
     @blp.doc(summary=f"Correct a returned {kind} and submit it again (the agency's admin).")
-    def resubmit(data, establishment_id):
-        establishment = load(establishment_id)
-        require("agency.manage", agency=establishment.agency_id)
-        version = data.pop("version")
-        service.resubmit_establishment(db.session, current_user, establishment, version, **data)
+    def resubmit(data, office_id):
+        office = load(office_id)
+        require("agency.manage", office)
+        service.resubmit_office(db.session, current_user, office, **data)
         db.session.commit()
-        return establishment
+        return office
 
-
-    @blp.route(f"/{collection}/<int:establishment_id>/closure", methods=["POST"], endpoint=f"close_{kind}")
+    @blp.route(f"/{collection}/<int:office_id>/closure", methods=["POST"], endpoint=f"close_{kind}")
     @blp.arguments(ClosureSchema)
-    @blp.response(200, EstablishmentSchema)
+    @blp.response(200, OfficeSchema)
     @blp.errors(401, 403, 404, 409)
     @blp.doc(summary=f"Close a {kind} (the agency's admin); it leaves the directory and the deposit.")
-    def close(data, establishment_id):
-        establishment = load(establishment_id)
-        require("agency.manage", agency=establishment.agency_id)
-        service.close_establishment(db.session, current_user, establishment, **data)
+    def close(data, office_id):
+        office = load(office_id)
+        require("agency.manage", office)
+        service.close_office(db.session, current_user, office, **data)
         db.session.commit()
-        return establishment
+        return office
 
 
-
-_register_office_routes(Kind.BRANCH, "branches", "Branch offices (分社)")
-_register_office_routes(Kind.OUTLET, "outlets", "Service outlets (服务网点)")
+_register_office_routes(OfficeKind.BRANCH, "branches", "Branch offices (分社)")
+_register_office_routes(OfficeKind.OUTLET, "outlets", "Service outlets (服务网点)")

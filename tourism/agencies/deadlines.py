@@ -36,11 +36,11 @@ class FilingClock:
         return working_days_between(self.decision_due, self.decided_on or self.today)
 
 
-def filing_clock(establishment, today: date | None = None) -> FilingClock:
-    submitted_on = establishment.submitted_at.date()
-    decided = establishment.decided_at if establishment.status != "submitted" else None
+def filing_clock(office, today: date | None = None) -> FilingClock:
+    submitted_on = office.submitted_at.date()
+    decided = office.decided_at if office.status != "submitted" else None
     return FilingClock(
-        submission_due=add_working_days(establishment.established_on, FILING_WORKING_DAYS),
+        submission_due=add_working_days(office.established_on, FILING_WORKING_DAYS),
         submitted_on=submitted_on,
         decision_due=add_working_days(submitted_on, FILING_WORKING_DAYS),
         decided_on=decided.date() if decided else None,

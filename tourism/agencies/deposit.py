@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from tourism.agencies.models import FilingStatus, Kind
+from tourism.agencies.enums import FilingStatus, OfficeKind
 
 AGENCY_DOMESTIC_CNY = 200_000
 AGENCY_OUTBOUND_CNY = 1_200_000
@@ -36,7 +36,7 @@ class DepositLine:
     description: object
     amount_cny: int
     rule: str
-    establishment_id: int | None = None
+    office_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def deposit_statement(agency) -> DepositStatement:
     lines = [DepositLine("agency_domestic", _l("Agency: domestic and inbound business"), AGENCY_DOMESTIC_CNY, ART_13)]
     if agency.outbound:
         lines.append(DepositLine("agency_outbound", _l("Agency: outbound business"), AGENCY_OUTBOUND_CNY, ART_13))
-    branches = [e for e in agency.establishments if e.kind == Kind.BRANCH and e.status in COUNTED_STATUSES]
+    branches = [e for e in agency.offices if e.kind == OfficeKind.BRANCH and e.status in COUNTED_STATUSES]
     for branch in branches:
         lines.extend(_branch_lines(branch))
     return DepositStatement(lines=lines, held_cny=agency.deposit_cny)

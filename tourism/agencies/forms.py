@@ -12,9 +12,14 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
-from tourism.core.forms import AMOUNT_CNY, CityField, choices
+from tourism.agencies.enums import LicenceStatus, Scope
+from tourism.agencies.validation import LICENCE_NO_MESSAGE, LICENCE_NO_PATTERN
+from tourism.core.forms import AMOUNT_CNY, choices
+from tourism.guides.validation import LICENCE_NO_MESSAGE as GUIDE_LICENCE_NO_MESSAGE
+from tourism.guides.validation import LICENCE_NO_PATTERN as GUIDE_LICENCE_NO_PATTERN
+from tourism.zone.forms import CityField
 
-LICENCE_PATTERN = Regexp(r"^[A-Za-z0-9][A-Za-z0-9-]{2,31}$", message=_l("Use 3–32 letters, digits and hyphens."))
+LICENCE_PATTERN = Regexp(LICENCE_NO_PATTERN, message=LICENCE_NO_MESSAGE)
 
 
 class AgencyForm(FlaskForm):
@@ -36,8 +41,7 @@ class DepositForm(FlaskForm):
 
 
 class LicenceStatusForm(FlaskForm):
-    status = SelectField(_l("Licence status"), choices=choices(("active", _l("active")), ("suspended", _l("suspended")),
-                                                               ("revoked", _l("revoked"))))
+    status = SelectField(_l("Licence status"), choices=choices(*LicenceStatus.choices()))
     reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=1000)])
     version = HiddenField(validators=[DataRequired()])
 
@@ -81,12 +85,12 @@ class DirectorySearchForm(FlaskForm):
 
     q = StringField(_l("Name or number"), validators=[Optional(), Length(max=100)])
     city = CityField(_l("City"), blank=True, validators=[Optional()])
-    scope = SelectField(_l("Scope"), choices=choices(("", _l("Any scope")), ("domestic", _l("Domestic and inbound")),
-                                                     ("outbound", _l("Outbound"))), validators=[Optional()])
+    scope = SelectField(_l("Scope"), choices=choices(*Scope.choices(blank=_l("Any scope"))), validators=[Optional()])
 
 
 class EmploymentForm(FlaskForm):
-    licence_no = StringField(_l("Guide licence number"), validators=[DataRequired(), Regexp(r"^D-\d{4}-\d{6}$")])
+    licence_no = StringField(_l("Guide licence number"), validators=[
+        DataRequired(), Regexp(GUIDE_LICENCE_NO_PATTERN, message=GUIDE_LICENCE_NO_MESSAGE)])
     start_on = DateField(_l("Employed from"), validators=[DataRequired()])
 
 

@@ -1,31 +1,13 @@
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tourism.agencies.deadlines import filing_clock
+from tourism.agencies.enums import FilingStatus, LicenceStatus, OfficeKind, Scope
 from tourism.core import clock
 from tourism.core.types import UTCDateTime
 from tourism.extensions import db
-
-
-class LicenceStatus(StrEnum):
-    ACTIVE = "active"
-    SUSPENDED = "suspended"
-    REVOKED = "revoked"
-
-
-class Kind(StrEnum):
-    BRANCH = "branch"  # 分社
-    OUTLET = "outlet"  # 服务网点
-
-
-class FilingStatus(StrEnum):
-    SUBMITTED = "submitted"
-    FILED = "filed"
-    RETURNED = "returned"
-    CLOSED = "closed"
 
 
 class Agency(db.Model):
@@ -33,7 +15,6 @@ class Agency(db.Model):
 
     __tablename__ = "agencies"
     __table_args__ = (
-        CheckConstraint("licence_status IN ('active','suspended','revoked')", name="licence_status"),
         CheckConstraint("deposit_cny >= 0", name="deposit_not_negative"),
     )
 
@@ -44,59 +25,55 @@ class Agency(db.Model):
     home_city: Mapped[str] = mapped_column(String(6), index=True)
     outbound: Mapped[bool] = mapped_column(default=False)
     licensed_on: Mapped[date | None] = mapped_column(Date)
-    licence_status: Mapped[str] = mapped_column(String(12), default=LicenceStatus.ACTIVE)
+    licence_status: Mapped[LicenceStatus] = LicenceStatus.column("licence_status", 12, default=LicenceStatus.ACTIVE)
     deposit_cny: Mapped[int] = mapped_column(Integer, default=0)
     complaint_phone: Mapped[str] = mapped_column(String(40), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    establishments: Mapped[list["Establishment"]] = relationship(
-        back_populates="agency", order_by="Establishment.id", cascade="all, delete-orphan"
+    offices: Mapped[list["Office"]] = relationship(
+        back_populates="agency", order_by="Office.id", cascade="all, delete-orphan"
     )
 
     __mapper_args__ = {"version_id_col": version}
 
     @property
-    def scope(self) -> str:
-        return "outbound" if self.outbound else "domestic"
+    def scope(self) -> Scope:
+        return Scope.OUTBOUND if self.outbound else Scope.DOMESTIC
 
     @property
     def stream(self) -> str:
         return f"agency:{self.licence_no}"
 
     @property
-    def branches(self) -> list["Establishment"]:
-        return [e for e in self.establishments if e.kind == Kind.BRANCH]
+    def branches(self) -> list["Office"]:
+        return [e for e in self.offices if e.kind == OfficeKind.BRANCH]
 
     @property
-    def outlets(self) -> list["Establishment"]:
-        return [e for e in self.establishments if e.kind == Kind.OUTLET]
+    def outlets(self) -> list["Office"]:
+        return [e for e in self.offices if e.kind == OfficeKind.OUTLET]
 
 
-class Establishment(db.Model):
+class Office(db.Model):
     """A branch office (分社) or a service outlet (服务网点) of an agency, filed by its city's regulator.
 
     Neither is a legal person: both act in the agency's name (旅行社条例实施细则 art. 18).
     An outlet may hang under one of the agency's branches (``branch_id``).
     """
 
-    __tablename__ = "establishments"
-    __table_args__ = (
-        CheckConstraint("kind IN ('branch','outlet')", name="kind"),
-        CheckConstraint("status IN ('submitted','filed','returned','closed')", name="status"),
-    )
+    __tablename__ = "offices"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(8))
-    branch_id: Mapped[int | None] = mapped_column(ForeignKey("establishments.id", ondelete="SET NULL"))
+    kind: Mapped[OfficeKind] = OfficeKind.column("kind", 8)
+    branch_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id", ondelete="SET NULL"))
     city: Mapped[str] = mapped_column(String(6), index=True)
     name: Mapped[str] = mapped_column(String(200))
     address: Mapped[str] = mapped_column(String(300))
     manager: Mapped[str] = mapped_column(String(100), default="")
     outbound: Mapped[bool] = mapped_column(default=False)
     established_on: Mapped[date] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(10), default=FilingStatus.SUBMITTED, index=True)
+    status: Mapped[FilingStatus] = FilingStatus.column("status", 10, default=FilingStatus.SUBMITTED, index=True)
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime())
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -105,8 +82,8 @@ class Establishment(db.Model):
     closed_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    agency: Mapped[Agency] = relationship(back_populates="establishments")
-    branch: Mapped["Establishment | None"] = relationship(remote_side=[id])
+    agency: Mapped[Agency] = relationship(back_populates="offices")
+    branch: Mapped["Office | None"] = relationship(remote_side=[id])
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -115,8 +92,8 @@ class Establishment(db.Model):
         return f"{self.kind}:{self.id}"
 
     @property
-    def scope(self) -> str:
-        return "outbound" if self.outbound else "domestic"
+    def scope(self) -> Scope:
+        return Scope.OUTBOUND if self.outbound else Scope.DOMESTIC
 
     @property
     def clock(self):

@@ -1,33 +1,38 @@
 from marshmallow import Schema, fields, validate
 
-from tourism.core.pagination import PageArgsSchema, PageSchema
-from tourism.core.schemas import AMOUNT_CNY, ROW_ID, CityCode, Date
+from tourism.agencies.enums import FilingStatus, LicenceStatus, OfficeKind, Scope
+from tourism.agencies.validation import (
+    ADDRESS_LENGTH,
+    LICENCE_NO_MESSAGE,
+    LICENCE_NO_PATTERN,
+    MANAGER_LENGTH,
+    NAME_LENGTH,
+    REASON_LENGTH,
+)
+from tourism.core.pagination import PageArgsSchema, list_schema
+from tourism.core.schemas import AMOUNT_CNY, ROW_ID, Date
+from tourism.zone.schemas import CityCode
 
-LICENCE_NO = validate.Regexp(r"^[A-Za-z0-9][A-Za-z0-9-]{2,31}$",
-                             error="Use 3–32 letters, digits and hyphens, e.g. L-GD-100123.")
-SCOPES = ("domestic", "outbound")
-DECISIONS = ("filed", "returned")
-LICENCE_STATUSES = ("active", "suspended", "revoked")
+LICENCE_NO = validate.Regexp(LICENCE_NO_PATTERN, error=LICENCE_NO_MESSAGE)
 
 
 class AgencyCreateSchema(Schema):
     licence_no = fields.String(required=True, validate=LICENCE_NO)
-    name = fields.String(required=True, validate=validate.Length(min=2, max=200),
+    name = fields.String(required=True, validate=validate.Length(**NAME_LENGTH),
                          metadata={"description": "Registered Chinese name"})
-    name_en = fields.String(load_default="", validate=validate.Length(max=200))
+    name_en = fields.String(load_default="", validate=validate.Length(max=NAME_LENGTH["max"]))
     home_city = CityCode(required=True)
     outbound = fields.Boolean(load_default=False)
     deposit_cny = fields.Integer(load_default=0, validate=AMOUNT_CNY)
-    licensed_on = Date(load_default=None, allow_none=True,
-                              metadata={"description": "Date of the business licence; checks the two-year rule "
-                                                       "for outbound business"})
+    licensed_on = Date(load_default=None, allow_none=True, metadata={
+        "description": "Date of the business licence; checks the two-year rule for outbound business"})
     complaint_phone = fields.String(load_default="", validate=validate.Length(max=40))
 
 
 class AgencyUpdateSchema(Schema):
     version = fields.Integer(required=True)
-    name = fields.String(validate=validate.Length(min=2, max=200), data_key="name", attribute="name_zh")
-    name_en = fields.String(validate=validate.Length(max=200))
+    name = fields.String(validate=validate.Length(**NAME_LENGTH), data_key="name", attribute="name_zh")
+    name_en = fields.String(validate=validate.Length(max=NAME_LENGTH["max"]))
     outbound = fields.Boolean()
     deposit_cny = fields.Integer(validate=AMOUNT_CNY)
     licensed_on = Date(allow_none=True)
@@ -35,8 +40,8 @@ class AgencyUpdateSchema(Schema):
 
 
 class LicenceStatusChangeSchema(Schema):
-    status = fields.String(required=True, validate=validate.OneOf(LICENCE_STATUSES))
-    reason = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+    status = LicenceStatus.field(required=True)
+    reason = fields.String(required=True, validate=validate.Length(min=1, **REASON_LENGTH))
     version = fields.Integer(load_default=None)
 
 
@@ -46,56 +51,57 @@ class AgencySchema(Schema):
     name_en = fields.String()
     home_city = fields.String()
     outbound = fields.Boolean()
-    scope = fields.String(validate=validate.OneOf(SCOPES))
-    licence_status = fields.String()
+    scope = Scope.field()
+    licence_status = LicenceStatus.field()
     licensed_on = Date(allow_none=True)
     deposit_cny = fields.Integer()
     complaint_phone = fields.String()
     version = fields.Integer()
 
 
-class AgencyListSchema(PageSchema):
-    items = fields.List(fields.Nested(AgencySchema))
+AgencyListSchema = list_schema(AgencySchema, "AgencyListSchema")
 
 
 class AgencyQuerySchema(PageArgsSchema):
     city = CityCode(load_default=None)
-    scope = fields.String(load_default=None, validate=validate.OneOf(SCOPES))
+    scope = Scope.field(load_default=None)
     q = fields.String(load_default=None, validate=validate.Length(max=100))
 
 
-class EstablishmentQuerySchema(AgencyQuerySchema):
-    status = fields.String(load_default=None, validate=validate.OneOf(("submitted", "filed", "returned", "closed")),
-                           metadata={"description": "Regulators only; the public sees filed offices"})
+class OfficeQuerySchema(AgencyQuerySchema):
+    status = FilingStatus.field(load_default=None,
+                                metadata={"description": "Regulators only; the public sees filed offices"})
 
 
-class BranchCreateSchema(Schema):
+class OfficeFieldsSchema(Schema):
+    """What the agency states about any office it opens."""
+
+    name = fields.String(required=True, validate=validate.Length(**NAME_LENGTH))
+    address = fields.String(required=True, validate=validate.Length(**ADDRESS_LENGTH))
+    manager = fields.String(load_default="", validate=validate.Length(**MANAGER_LENGTH))
+    established_on = Date(required=True, metadata={
+        "description": "Date of registration with the market regulator (设立登记)"})
+
+
+class BranchCreateSchema(OfficeFieldsSchema):
     city = CityCode(required=True)
-    name = fields.String(required=True, validate=validate.Length(min=2, max=200))
-    address = fields.String(required=True, validate=validate.Length(min=2, max=300))
-    manager = fields.String(load_default="", validate=validate.Length(max=100))
     outbound = fields.Boolean(load_default=False)
-    established_on = Date(required=True, metadata={"description": "Date of registration with the market "
-                                                                         "regulator (设立登记)"})
 
 
-class OutletCreateSchema(Schema):
+class OutletCreateSchema(OfficeFieldsSchema):
     city = CityCode(required=True)
-    name = fields.String(required=True, validate=validate.Length(min=2, max=200))
-    address = fields.String(required=True, validate=validate.Length(min=2, max=300))
-    manager = fields.String(load_default="", validate=validate.Length(max=100))
-    established_on = Date(required=True)
     branch_id = fields.Integer(load_default=None, allow_none=True, validate=ROW_ID,
                                metadata={"description": "The branch the outlet belongs to, if not the agency"})
 
 
-class ResubmissionSchema(Schema):
+class ResubmissionSchema(OfficeFieldsSchema):
+    """Any of the office's own fields, corrected, and the version read: load it with ``partial=CORRECTABLE``."""
+
+    CORRECTABLE = ("name", "address", "established_on")
+
     version = fields.Integer(required=True)
-    name = fields.String(validate=validate.Length(min=2, max=200))
-    address = fields.String(validate=validate.Length(min=2, max=300))
-    manager = fields.String(validate=validate.Length(max=100))
+    manager = fields.String(validate=validate.Length(**MANAGER_LENGTH))
     outbound = fields.Boolean()
-    established_on = Date()
 
 
 class ClosureSchema(Schema):
@@ -104,8 +110,8 @@ class ClosureSchema(Schema):
 
 
 class FilingDecisionSchema(Schema):
-    decision = fields.String(required=True, validate=validate.OneOf(DECISIONS))
-    reason = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))
+    decision = fields.String(required=True, validate=validate.OneOf((FilingStatus.FILED, FilingStatus.RETURNED)))
+    reason = fields.String(load_default=None, allow_none=True, validate=validate.Length(**REASON_LENGTH))
     version = fields.Integer(load_default=None, metadata={"description": "Optimistic lock: the version you saw"})
 
 
@@ -114,7 +120,7 @@ class DepositLineSchema(Schema):
     description = fields.String()
     amount_cny = fields.Integer()
     rule = fields.String(metadata={"description": "The article the amount comes from"})
-    establishment_id = fields.Integer(allow_none=True)
+    office_id = fields.Integer(allow_none=True)
 
 
 class DepositSchema(Schema):
@@ -124,9 +130,9 @@ class DepositSchema(Schema):
     lines = fields.List(fields.Nested(DepositLineSchema))
 
 
-class EstablishmentSchema(Schema):
+class OfficeSchema(Schema):
     id = fields.Integer()
-    kind = fields.String()
+    kind = OfficeKind.field()
     agency_licence_no = fields.String(attribute="agency.licence_no")
     agency_name = fields.String(attribute="agency.name_zh")
     branch_id = fields.Integer(allow_none=True)
@@ -136,7 +142,7 @@ class EstablishmentSchema(Schema):
     manager = fields.String()
     outbound = fields.Boolean()
     established_on = Date()
-    status = fields.String()
+    status = FilingStatus.field()
     filing_no = fields.String(allow_none=True)
     return_reason = fields.String(allow_none=True)
     submitted_at = fields.DateTime()
@@ -148,14 +154,23 @@ class EstablishmentSchema(Schema):
     version = fields.Integer()
 
 
-class FilingResultSchema(EstablishmentSchema):
+OfficeListSchema = list_schema(OfficeSchema, "OfficeListSchema")
+
+
+class FilingResultSchema(OfficeSchema):
+    """A FilingDecision: the office as decided, and the agency's deposit when the decision was made."""
+
     deposit = fields.Nested(DepositSchema, metadata={"description": "The agency's deposit when the decision was made"})
 
-
-class EstablishmentListSchema(PageSchema):
-    items = fields.List(fields.Nested(EstablishmentSchema))
+    def get_attribute(self, obj, attr, default):
+        return super().get_attribute(obj if attr == "deposit" else obj.office, attr, default)
 
 
 class AgencyDetailSchema(AgencySchema):
-    branches = fields.List(fields.Nested(EstablishmentSchema))
-    outlets = fields.List(fields.Nested(EstablishmentSchema))
+    """An AgencyView: the agency's own fields, and the offices its viewer may see."""
+
+    branches = fields.List(fields.Nested(OfficeSchema))
+    outlets = fields.List(fields.Nested(OfficeSchema))
+
+    def get_attribute(self, obj, attr, default):
+        return super().get_attribute(obj if attr in ("branches", "outlets") else obj.agency, attr, default)

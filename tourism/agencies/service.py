@@ -8,6 +8,7 @@ Rules applied here (sources in tourism/agencies/deposit.py and the docstrings be
   its registration, and the authority issues the filing certificate within 3 working days.
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
@@ -16,9 +17,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import flag_modified
 
 from tourism.agencies.deadlines import filing_clock
-from tourism.agencies.deposit import deposit_statement
-from tourism.agencies.models import Agency, Establishment, FilingStatus, Kind, LicenceStatus
+from tourism.agencies.deposit import DepositStatement, deposit_statement
+from tourism.agencies.enums import FilingStatus, LicenceStatus, OfficeKind
+from tourism.agencies.models import Agency, Office
 from tourism.core import audit, clock
+from tourism.core.authz import can
 from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version, field_error
 from tourism.core.pagination import Page, paginate
 from tourism.core.sequences import next_value
@@ -40,19 +43,19 @@ def get_agency(session, licence_no: str) -> Agency:
     return agency
 
 
-def get_establishment(session, establishment_id: int, kind: str) -> Establishment:
-    establishment = session.get(Establishment, establishment_id)
-    if establishment is None or establishment.kind != kind:
+def get_office(session, office_id: int, kind: str) -> Office:
+    office = session.get(Office, office_id)
+    if office is None or office.kind != kind:
         raise NotFound()
-    return establishment
+    return office
 
 
 def search_agencies(session, *, city=None, scope=None, text=None, page=1, per_page=20) -> Page:
     """Agencies for the public directory, by home city or a city where they have a filed office."""
     query = select(Agency)
     if city:
-        filed_here = select(Establishment.agency_id).where(
-            Establishment.city == city, Establishment.status == FilingStatus.FILED)
+        filed_here = select(Office.agency_id).where(
+            Office.city == city, Office.status == FilingStatus.FILED)
         query = query.where(or_(Agency.home_city == city, Agency.id.in_(filed_here)))
     if scope in ("domestic", "outbound"):
         query = query.where(Agency.outbound.is_(scope == "outbound"))
@@ -63,34 +66,57 @@ def search_agencies(session, *, city=None, scope=None, text=None, page=1, per_pa
     return paginate(session, query.order_by(Agency.name_zh, Agency.id), page, per_page)
 
 
-def search_establishments(session, *, kind=None, city=None, scope=None, text=None, statuses=(FilingStatus.FILED,),
+def search_offices(session, *, kind=None, city=None, scope=None, text=None, statuses=(FilingStatus.FILED,),
                           agency=None, page=1, per_page=50) -> Page:
-    query = select(Establishment).join(Establishment.agency)
+    query = select(Office).join(Office.agency)
     if kind:
-        query = query.where(Establishment.kind == kind)
+        query = query.where(Office.kind == kind)
     if statuses:
-        query = query.where(Establishment.status.in_(statuses))
+        query = query.where(Office.status.in_(statuses))
     if city:
-        query = query.where(Establishment.city == city)
+        query = query.where(Office.city == city)
     if agency is not None:
-        query = query.where(Establishment.agency_id == agency.id)
+        query = query.where(Office.agency_id == agency.id)
     if scope in ("domestic", "outbound"):
-        query = query.where(Agency.outbound.is_(scope == "outbound") if kind == Kind.OUTLET
-                            else Establishment.outbound.is_(scope == "outbound"))
+        query = query.where(Agency.outbound.is_(scope == "outbound") if kind == OfficeKind.OUTLET
+                            else Office.outbound.is_(scope == "outbound"))
     if text:
         pattern = f"%{text.strip()}%"
-        query = query.where(or_(Establishment.name.ilike(pattern), Establishment.filing_no.ilike(pattern),
+        query = query.where(or_(Office.name.ilike(pattern), Office.filing_no.ilike(pattern),
                                 Agency.name_zh.ilike(pattern), Agency.name_en.ilike(pattern)))
-    return paginate(session, query.order_by(Establishment.submitted_at.desc(), Establishment.id.desc()), page,
+    return paginate(session, query.order_by(Office.submitted_at.desc(), Office.id.desc()), page,
                     per_page)
 
 
-def filing_queue(session, city=None):
+@dataclass(frozen=True)
+class AgencyView:
+    """An agency with the offices a viewer may see: filed ones for the public, all for its own admins and
+    every regulator of the zone (who also see its deposit and history)."""
+
+    agency: Agency
+    branches: list
+    outlets: list
+    inspector: bool
+
+
+def agency_view(user, agency: Agency) -> AgencyView:
+    inspector = can("agency.inspect", agency, user=user)
+    shown = [o for o in agency.offices if inspector or o.status == FilingStatus.FILED]
+    return AgencyView(agency, [o for o in shown if o.kind == OfficeKind.BRANCH],
+                      [o for o in shown if o.kind == OfficeKind.OUTLET], inspector)
+
+
+def office_visible(user, office: Office) -> bool:
+    """The public sees filed offices; the agency and every regulator see every state."""
+    return office.status == FilingStatus.FILED or can("agency.inspect", office, user=user)
+
+
+def filing_queue(session, *, city=None):
     """Filings awaiting a decision, oldest first: ``city``'s own, or all of them when ``city`` is None."""
-    query = select(Establishment).where(Establishment.status == FilingStatus.SUBMITTED)
+    query = select(Office).where(Office.status == FilingStatus.SUBMITTED)
     if city:
-        query = query.where(Establishment.city == city)
-    return session.scalars(query.order_by(Establishment.submitted_at, Establishment.id)).all()
+        query = query.where(Office.city == city)
+    return session.scalars(query.order_by(Office.submitted_at, Office.id)).all()
 
 
 # --- agencies --------------------------------------------------------------------------------
@@ -105,7 +131,7 @@ def _check_outbound(outbound: bool, licensed_on: date | None, today: date):
             raise field_error("outbound", message)
 
 
-def create_agency(session, actor, licence_no, name, home_city, outbound=False, deposit_cny=0, name_en="",
+def create_agency(session, actor, *, licence_no, name, home_city, outbound=False, deposit_cny=0, name_en="",
                   licensed_on=None, complaint_phone="") -> Agency:
     errors = {}
     if not is_known_city(home_city):
@@ -134,7 +160,7 @@ def create_agency(session, actor, licence_no, name, home_city, outbound=False, d
 EDITABLE_AGENCY_FIELDS = ("name_zh", "name_en", "deposit_cny", "complaint_phone", "outbound", "licensed_on")
 
 
-def update_agency(session, actor, agency: Agency, version: int, **changes) -> Agency:
+def update_agency(session, actor, agency: Agency, *, version: int, **changes) -> Agency:
     """Change an agency's record (deposit held, names, scope); every change is kept in its history."""
     check_version(agency, version)
     outbound = changes.get("outbound", agency.outbound)
@@ -157,7 +183,7 @@ def update_agency(session, actor, agency: Agency, version: int, **changes) -> Ag
     return agency
 
 
-def change_licence_status(session, actor, agency: Agency, status: str, reason: str, version=None) -> Agency:
+def change_licence_status(session, actor, agency: Agency, *, status: str, reason: str, version=None) -> Agency:
     check_version(agency, version)
     if status not in tuple(LicenceStatus):
         raise field_error("status", _("Unknown licence status."))
@@ -179,8 +205,8 @@ def _same_province(city_a: str, city_b: str) -> bool:
     return city_a[:2] == city_b[:2]
 
 
-def _validate_establishment(agency: Agency, kind: str, city: str, outbound: bool, established_on: date,
-                            branch: Establishment | None, exclude_id=None):
+def _validate_office(agency: Agency, kind: str, city: str, outbound: bool, established_on: date,
+                            branch: Office | None, exclude_id=None):
     errors = {}
     if agency.licence_status != LicenceStatus.ACTIVE:
         raise InvalidInput(_("The agency's licence is %(status)s; it cannot open offices.",
@@ -189,14 +215,15 @@ def _validate_establishment(agency: Agency, kind: str, city: str, outbound: bool
         errors["city"] = [_("Unknown city code.")]
     if established_on > clock.today():
         errors["established_on"] = [_("The registration date cannot be in the future.")]
-    if kind == Kind.BRANCH and outbound and not agency.outbound:
+    if kind == OfficeKind.BRANCH and outbound and not agency.outbound:
         # A branch's scope is never wider than its agency's (实施细则 art. 16).
         errors["outbound"] = [_("The agency holds no outbound licence, so its branch cannot do outbound business.")]
-    if kind == Kind.OUTLET and "city" not in errors:
+    if kind == OfficeKind.OUTLET and "city" not in errors:
         branch_cities = {b.city for b in agency.branches if b.status in (FilingStatus.SUBMITTED, FilingStatus.FILED)
                          and b.id != exclude_id}
         if branch is not None:
-            if branch.agency_id != agency.id or branch.kind != Kind.BRANCH or branch.status == FilingStatus.CLOSED:
+            if (branch.agency_id != agency.id or branch.kind != OfficeKind.BRANCH
+                    or branch.status == FilingStatus.CLOSED):
                 errors["branch_id"] = [_("Choose an open branch of this agency.")]
             elif branch.city != city:
                 errors["city"] = [_("An outlet under a branch lies in that branch's city.")]
@@ -208,106 +235,114 @@ def _validate_establishment(agency: Agency, kind: str, city: str, outbound: bool
         raise InvalidInput(errors=errors)
 
 
-def submit_establishment(session, actor, agency: Agency, kind: str, city: str, name: str, address: str,
-                         established_on: date, outbound=False, manager="", branch_id=None) -> Establishment:
+def submit_office(session, actor, agency: Agency, *, kind: str, city: str, name: str, address: str,
+                         established_on: date, outbound=False, manager="", branch_id=None) -> Office:
     """Register a new branch or outlet and submit it for filing with its city's regulator."""
-    branch = session.get(Establishment, branch_id) if branch_id else None
+    branch = session.get(Office, branch_id) if branch_id else None
     if branch_id and branch is None:
         raise field_error("branch_id", _("Choose an open branch of this agency."))
-    _validate_establishment(agency, kind, city, outbound, established_on, branch)
-    establishment = Establishment(
+    _validate_office(agency, kind, city, outbound, established_on, branch)
+    office = Office(
         agency=agency, kind=kind, city=city, name=name.strip(), address=address.strip(),
         manager=(manager or "").strip(),
-        outbound=bool(outbound) if kind == Kind.BRANCH else False, established_on=established_on,
+        outbound=bool(outbound) if kind == OfficeKind.BRANCH else False, established_on=established_on,
         branch_id=branch.id if branch else None, status=FilingStatus.SUBMITTED, submitted_at=clock.now(),
     )
-    session.add(establishment)
+    session.add(office)
     session.flush()
-    audit.record(session, establishment.stream, "submitted", actor, city=city, name=establishment.name,
-                 address=establishment.address, manager=establishment.manager, outbound=establishment.outbound,
-                 established_on=established_on, branch_id=establishment.branch_id)
-    audit.record(session, agency.stream, f"{kind}_submitted", actor, establishment_id=establishment.id, city=city)
-    return establishment
+    audit.record(session, office.stream, "submitted", actor, city=city, name=office.name,
+                 address=office.address, manager=office.manager, outbound=office.outbound,
+                 established_on=established_on, branch_id=office.branch_id)
+    audit.record(session, agency.stream, f"{kind}_submitted", actor, office_id=office.id, city=city)
+    return office
 
 
-EDITABLE_ESTABLISHMENT_FIELDS = ("name", "address", "manager", "outbound", "established_on")
+EDITABLE_OFFICE_FIELDS = ("name", "address", "manager", "outbound", "established_on")
 
 
-def resubmit_establishment(session, actor, establishment: Establishment, version=None, **changes) -> Establishment:
+def resubmit_office(session, actor, office: Office, *, version=None, **changes) -> Office:
     """Correct a returned filing and submit it again; the authority's limit runs from the new receipt."""
-    check_version(establishment, version)
-    if establishment.status != FilingStatus.RETURNED:
+    check_version(office, version)
+    if office.status != FilingStatus.RETURNED:
         raise Conflict(_("Only a returned filing can be resubmitted; this one is %(status)s.",
-                         status=establishment.status), code="not_returned")
-    merged = {f: changes.get(f, getattr(establishment, f)) for f in EDITABLE_ESTABLISHMENT_FIELDS}
-    _validate_establishment(establishment.agency, establishment.kind, establishment.city, merged["outbound"],
-                            merged["established_on"], establishment.branch, exclude_id=establishment.id)
-    diff = {f: [getattr(establishment, f), v] for f, v in merged.items() if v != getattr(establishment, f)}
+                         status=office.status), code="not_returned")
+    merged = {f: changes.get(f, getattr(office, f)) for f in EDITABLE_OFFICE_FIELDS}
+    _validate_office(office.agency, office.kind, office.city, merged["outbound"],
+                            merged["established_on"], office.branch, exclude_id=office.id)
+    diff = {f: [getattr(office, f), v] for f, v in merged.items() if v != getattr(office, f)}
     for field, (_old, new) in diff.items():
-        setattr(establishment, field, new)
-    establishment.status = FilingStatus.SUBMITTED
-    establishment.submitted_at = clock.now()
-    establishment.decided_at = None
-    establishment.decided_by_id = None
+        setattr(office, field, new)
+    office.status = FilingStatus.SUBMITTED
+    office.submitted_at = clock.now()
+    office.decided_at = None
+    office.decided_by_id = None
     session.flush()
-    audit.record(session, establishment.stream, "resubmitted", actor, changes=diff)
-    return establishment
+    audit.record(session, office.stream, "resubmitted", actor, changes=diff)
+    return office
 
 
 def next_filing_no(session, city: str, kind: str, year: int) -> str:
     """The next filing number in ``city``: ``440600-FS-2026-0007`` (FS 分社, WD 服务网点)."""
     number = next_value(session, f"filing:{city}:{kind}:{year}")
-    prefix = "FS" if kind == Kind.BRANCH else "WD"
+    prefix = "FS" if kind == OfficeKind.BRANCH else "WD"
     return f"{city}-{prefix}-{year}-{number:04d}"
 
 
-def decide_filing(session, actor, establishment: Establishment, decision: str, reason=None, version=None):
-    """File (备案) or return a submitted branch or outlet. Returns the establishment and the deposit statement."""
-    check_version(establishment, version)
-    if establishment.status != FilingStatus.SUBMITTED:
-        raise Conflict(_("This filing is not awaiting a decision (it is %(status)s).", status=establishment.status),
-                       code="not_submitted")
+@dataclass(frozen=True)
+class FilingDecision:
+    """A decision on a filing, with the agency's deposit as it stood when the decision was made."""
+
+    office: Office
+    deposit: DepositStatement
+
+
+def decide_filing(session, actor, office: Office, *, decision: str, reason=None, version=None) -> FilingDecision:
+    """File (备案) or return a submitted branch or outlet."""
+    check_version(office, version)
+    if office.status != FilingStatus.SUBMITTED:
+        raise Conflict(_("This filing is not awaiting a decision (it is %(status)s).",
+                         status=FilingStatus.label_of(office.status)), code="not_submitted")
     reason = (reason or "").strip()
     if decision == FilingStatus.RETURNED and not reason:
         raise field_error("reason", _("Say why the filing is returned, so the agency can correct it."))
     if decision not in (FilingStatus.FILED, FilingStatus.RETURNED):
         raise field_error("decision", _("Decide 'filed' or 'returned'."))
-    statement = deposit_statement(establishment.agency)
-    establishment.status = decision
-    establishment.decided_at = clock.now()
-    establishment.decided_by_id = getattr(actor, "id", None)
+    statement = deposit_statement(office.agency)
+    office.status = decision
+    office.decided_at = clock.now()
+    office.decided_by_id = getattr(actor, "id", None)
     if decision == FilingStatus.FILED:
-        establishment.filing_no = establishment.filing_no or next_filing_no(
-            session, establishment.city, establishment.kind, clock.today().year)
-        establishment.return_reason = None
+        office.filing_no = office.filing_no or next_filing_no(
+            session, office.city, office.kind, clock.today().year)
+        office.return_reason = None
     else:
-        establishment.return_reason = reason
+        office.return_reason = reason
     session.flush()
-    audit.record(session, establishment.stream, decision, actor, filing_no=establishment.filing_no, reason=reason,
+    audit.record(session, office.stream, decision, actor, filing_no=office.filing_no, reason=reason,
                  deposit_shortfall_cny=statement.shortfall_cny,
-                 overdue=filing_clock(establishment).overdue)
-    return establishment, statement
+                 overdue=filing_clock(office).overdue)
+    return FilingDecision(office, statement)
 
 
-def close_establishment(session, actor, establishment: Establishment, closed_on: date, version=None):
+def close_office(session, actor, office: Office, *, closed_on: date, version=None) -> Office:
     """Close a branch or outlet; its filing certificate is handed back (实施细则 art. 17: within 10 working days)."""
-    check_version(establishment, version)
-    if establishment.status == FilingStatus.CLOSED:
+    check_version(office, version)
+    if office.status == FilingStatus.CLOSED:
         raise Conflict(_("This office is already closed."), code="already_closed")
-    if closed_on > clock.today() or closed_on < establishment.established_on:
+    if closed_on > clock.today() or closed_on < office.established_on:
         raise field_error("closed_on", _("The closing date lies between the registration date and today."))
-    if establishment.kind == Kind.BRANCH:
-        open_outlets = [o for o in establishment.agency.outlets
-                        if o.branch_id == establishment.id and o.status != FilingStatus.CLOSED]
+    if office.kind == OfficeKind.BRANCH:
+        open_outlets = [o for o in office.agency.outlets
+                        if o.branch_id == office.id and o.status != FilingStatus.CLOSED]
         if open_outlets:
             raise field_error("closed_on", _("Close its outlets first: %(names)s.",
                                              names=", ".join(o.name for o in open_outlets)), Conflict)
-    previous = establishment.status
-    establishment.status = FilingStatus.CLOSED
-    establishment.closed_on = closed_on
+    previous = office.status
+    office.status = FilingStatus.CLOSED
+    office.closed_on = closed_on
     session.flush()
-    audit.record(session, establishment.stream, "closed", actor, closed_on=closed_on, previous_status=previous)
-    return establishment
+    audit.record(session, office.stream, "closed", actor, closed_on=closed_on, previous_status=previous)
+    return office
 
 
 # How each history entry changes the record, for the audit's cross-check of records against histories.
@@ -318,7 +353,7 @@ AGENCY_STEPS = {
                                                if field in ("deposit_cny", "outbound")}),
     "licence_status": lambda state, d: state.update(licence_status=d["after"]),
 }
-ESTABLISHMENT_STEPS = {
+OFFICE_STEPS = {
     "submitted": lambda state, d: state.update(status=FilingStatus.SUBMITTED),
     "resubmitted": lambda state, d: state.update(status=FilingStatus.SUBMITTED),
     "filed": lambda state, d: state.update(status=FilingStatus.FILED, filing_no=d["filing_no"]),
@@ -334,18 +369,18 @@ def history_problems(session, entries):
         yield from audit.state_problems(
             agency.stream, stream, audit.replay(stream or [], {}, AGENCY_STEPS),
             {"licence_status": agency.licence_status, "deposit_cny": agency.deposit_cny, "outbound": agency.outbound})
-    for office in session.scalars(select(Establishment)):
+    for office in session.scalars(select(Office)):
         stream = entries.get(office.stream)
-        described = audit.replay(stream or [], {"filing_no": None}, ESTABLISHMENT_STEPS)
+        described = audit.replay(stream or [], {"filing_no": None}, OFFICE_STEPS)
         yield from audit.state_problems(office.stream, stream, described,
                                         {"status": office.status, "filing_no": office.filing_no})
 
 
 def used_filing_numbers(session):
     """The highest filing number of each city, kind and year, so a restore moves the counters past them."""
-    for office in session.scalars(select(Establishment).where(Establishment.filing_no.is_not(None))):
+    for office in session.scalars(select(Office).where(Office.filing_no.is_not(None))):
         city, prefix, year, number = office.filing_no.split("-")
-        yield f"filing:{city}:{Kind.BRANCH if prefix == 'FS' else Kind.OUTLET}:{year}", int(number)
+        yield f"filing:{city}:{OfficeKind.BRANCH if prefix == 'FS' else OfficeKind.OUTLET}:{year}", int(number)
 
 
 def agency_scope(session, licence_no: str):

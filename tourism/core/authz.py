@@ -1,13 +1,13 @@
 """The one authorisation helper: every view asks here before it acts.
 
-Each domain declares its actions once (``rule("branch.decide", ...)``) as a list of
-grants; a grant is a predicate over the user and the target's scope (city, agency,
-guide). Views call :func:`require` with the target, templates call :func:`can`.
-An action nobody declared is refused, so a forgotten rule fails closed.
+Each domain declares its actions once (``rule("office.decide", ...)``) as a list of grants; a grant is a
+predicate over the user and the target's scope (city, agency, guide). Each domain also declares how a
+record of its own states its scope (``register_scope(Office, lambda office: {...})``), so a view asks
+about the record itself: ``require("office.decide", office)``. An action nobody declared is refused, so a
+forgotten rule fails closed; a record whose scope nobody declared is an error, not a silent pass.
 """
 
 from collections.abc import Callable
-from functools import wraps
 
 from flask_login import current_user
 
@@ -16,11 +16,24 @@ from tourism.core.errors import Forbidden, Unauthorized
 Grant = Callable[[object, dict], bool]
 
 _rules: dict[str, tuple[Grant, ...]] = {}
+_scopes: dict[type, Callable[[object], dict]] = {}
 
 
 def rule(action: str, *grants: Grant) -> None:
     """Declare who may perform ``action``: any one of ``grants`` suffices."""
     _rules[action] = grants
+
+
+def register_scope(model: type, scope: Callable[[object], dict]) -> None:
+    """Declare the scope (``city``, ``agency``, ``guide``...) a record of ``model`` stands in."""
+    _scopes[model] = scope
+
+
+def scope_of(subject) -> dict:
+    for kind in type(subject).__mro__:
+        if kind in _scopes:
+            return _scopes[kind](subject)
+    raise TypeError(f"no scope declared for {type(subject).__name__}")
 
 
 def role(*roles: str) -> Grant:
@@ -54,36 +67,23 @@ def owner(holder_role: str, attribute: str, key: str) -> Grant:
     return grant
 
 
-def can(action: str, user=None, **target) -> bool:
+def can(action: str, subject=None, *, user=None, **target) -> bool:
+    """Whether ``user`` (the current one by default) may do ``action`` to ``subject`` and/or ``target``."""
     user = current_user if user is None else user
     if not getattr(user, "is_authenticated", False):
         return False
-    grants = _rules.get(action, ())
-    return any(grant(user, target) for grant in grants)
+    scope = {**scope_of(subject), **target} if subject is not None else target
+    return any(grant(user, scope) for grant in _rules.get(action, ()))
 
 
-def require(action: str, **target) -> None:
+def require(action: str, subject=None, **target) -> None:
     """Raise 401 for an anonymous caller and 403 for one the rules do not grant."""
     if not current_user.is_authenticated:
         raise Unauthorized()
-    if not can(action, current_user, **target):
+    if not can(action, subject, **target):
         raise Forbidden()
 
 
 def require_login() -> None:
     if not current_user.is_authenticated:
         raise Unauthorized()
-
-
-def requires(action: str):
-    """View decorator for actions whose rule needs no target (e.g. ``accounts.manage``)."""
-
-    def decorate(view):
-        @wraps(view)
-        def wrapped(*args, **kwargs):
-            require(action)
-            return view(*args, **kwargs)
-
-        return wrapped
-
-    return decorate

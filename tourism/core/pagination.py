@@ -64,3 +64,9 @@ class PageSchema(Schema):
 def list_schema(item_schema: type[Schema], name: str) -> type[Schema]:
     """The list envelope around ``item_schema``."""
     return type(name, (PageSchema,), {"items": fields.List(fields.Nested(item_schema))})
+
+
+def page_of(items: list, page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> Page:
+    """One page of a list already in hand (ordered by a rule the database cannot sort by)."""
+    start = (page - 1) * per_page
+    return Page(items[start:start + per_page], page, per_page, len(items))

@@ -6,7 +6,6 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, fields, validate
 
 from tourism.core.clock import LOCAL_TZ
-from tourism.zone.service import is_known_city
 
 # The years the system deals in: nothing it records happened before 1950 or is planned after 2100.
 # A date outside them is a typing slip or an attack (year 1 and 9999 overflow date arithmetic).
@@ -19,22 +18,6 @@ AMOUNT_CNY = validate.Range(min=0, max=MAX_AMOUNT_CNY)
 HEADCOUNT = validate.Range(min=0, max=MAX_PEOPLE)
 ROW_ID = validate.Range(min=1, max=MAX_ROW_ID)
 
-
-
-class CityCode(fields.String):
-    """A GB/T 2260 city code known to the reference data."""
-
-    default_error_messages = {"unknown": "Unknown city: use the six-digit GB/T 2260 code of a Guangdong city."}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("metadata", {"description": "GB/T 2260 city code, e.g. 440100"})
-        super().__init__(**kwargs)
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        code = super()._deserialize(value, attr, data, **kwargs)
-        if not is_known_city(code):
-            raise self.make_error("unknown")
-        return code
 
 
 class HistoryEntrySchema(Schema):

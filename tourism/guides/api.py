@@ -93,7 +93,7 @@ def import_guides(query):
     upload = request.files.get("file")
     text = csv_exchange.decode(upload.read() if upload else request.get_data())
     city = None if current_user.role == "provincial" else current_user.city_code
-    report = csv_exchange.run(db.session, current_user, text, city, commit=not query["dry_run"])
+    report = csv_exchange.run(db.session, current_user, text=text, allowed_city=city, commit=not query["dry_run"])
     if report.committed:
         db.session.commit()
     else:
@@ -107,7 +107,7 @@ def import_guides(query):
 def get_guide(licence_no):
     """The full record (regulators, and the guide themself)."""
     guide = service.get_guide(db.session, licence_no)
-    require("guide.view", guide=guide.id)
+    require("guide.view", guide)
     return guide
 
 
@@ -126,9 +126,8 @@ def get_card(licence_no):
 def update_guide(data, licence_no):
     """Correct or renew a licence (home city's regulator or provincial)."""
     guide = service.get_guide(db.session, licence_no)
-    require("guide.regulate", city=guide.home_city)
-    version = data.pop("version")
-    service.update_guide(db.session, current_user, guide, version, **data)
+    require("guide.regulate", guide)
+    service.update_guide(db.session, current_user, guide, **data)
     db.session.commit()
     return guide
 
@@ -140,7 +139,7 @@ def update_guide(data, licence_no):
 def change_status(data, licence_no):
     """Suspend (until a last day), reinstate or revoke, with a reason (home city's regulator or provincial)."""
     guide = service.get_guide(db.session, licence_no)
-    require("guide.regulate", city=guide.home_city)
+    require("guide.regulate", guide)
     service.change_status(db.session, current_user, guide, **data)
     db.session.commit()
     return guide
@@ -152,7 +151,7 @@ def change_status(data, licence_no):
 def guide_history(licence_no):
     """Every change to the licence, oldest first (append-only)."""
     guide = service.get_guide(db.session, licence_no)
-    require("guide.view", guide=guide.id)
+    require("guide.view", guide)
     return audit.history(db.session, guide.stream)
 
 
@@ -163,7 +162,8 @@ def guide_history(licence_no):
 def add_affiliation(data, licence_no):
     """Record employment by an agency or registration with a guide association."""
     guide = service.get_guide(db.session, licence_no)
-    require("guide.affiliate", **service.affiliation_scope(db.session, guide, data["kind"], data["agency_licence_no"]))
+    require("guide.affiliate", **service.affiliation_scope(db.session, guide, kind=data["kind"],
+                                                           agency_licence_no=data["agency_licence_no"]))
     affiliation = service.add_affiliation(db.session, current_user, guide, **data)
     db.session.commit()
     return affiliation
@@ -185,7 +185,7 @@ def end_affiliation(data, licence_no, affiliation_id):
     guide = service.get_guide(db.session, licence_no)
     affiliation = _affiliation(guide, affiliation_id)
     require("guide.affiliate", city=guide.home_city, agency=affiliation.agency_id)
-    service.end_affiliation(db.session, current_user, affiliation, data["end_on"])
+    service.end_affiliation(db.session, current_user, affiliation, end_on=data["end_on"])
     db.session.commit()
     return affiliation
 
@@ -197,7 +197,7 @@ def end_affiliation(data, licence_no, affiliation_id):
 def add_bar(data, licence_no):
     """Bar a guide from practising for a period (home city's regulator or provincial)."""
     guide = service.get_guide(db.session, licence_no)
-    require("guide.regulate", city=guide.home_city)
+    require("guide.regulate", guide)
     bar = service.add_bar(db.session, current_user, guide, **data)
     db.session.commit()
     return bar
@@ -210,11 +210,11 @@ def add_bar(data, licence_no):
 def lift_bar(data, licence_no, bar_id):
     """End a bar on a given last day."""
     guide = service.get_guide(db.session, licence_no)
-    require("guide.regulate", city=guide.home_city)
+    require("guide.regulate", guide)
     bar = db.session.get(DisciplinaryBar, bar_id)
     if bar is None or bar.guide_id != guide.id:
         raise NotFound()
-    service.lift_bar(db.session, current_user, bar, data["end_on"])
+    service.lift_bar(db.session, current_user, bar, last_day=data["end_on"])
     db.session.commit()
     return bar
 
@@ -234,7 +234,7 @@ def eligibility(data):
 def issue_credential(licence_no):
     """Sign a short-lived credential for the guide (the guide themself, or regulators of the home city)."""
     guide = service.get_guide(db.session, licence_no)
-    require("guide.credential", city=guide.home_city, guide=guide.id)
+    require("guide.credential", guide)
     token, claims = credentials.issue(guide)
     return {"credential": token, "expires_at": claims["exp"], "claims": claims}
 

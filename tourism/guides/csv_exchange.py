@@ -126,7 +126,7 @@ def _differs(guide, record) -> bool:
         record["expires_on"])
 
 
-def run(session, actor, text: str, allowed_city: str | None, commit: bool) -> ImportReport:
+def run(session, actor, *, text: str, allowed_city: str | None, commit: bool) -> ImportReport:
     """Read every row; with ``commit``, create or update the valid ones. ``allowed_city`` None means any city."""
     reader = csv.DictReader(io.StringIO(text))
     mapping = _header_map(reader.fieldnames)

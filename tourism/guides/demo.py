@@ -23,14 +23,16 @@ def seed_guides(session):
     today = clock.today()
     for licence_no, name, city, level, languages, years, agency in GUIDES:
         issued = today - timedelta(days=365 * years)
-        guide = service.create_guide(session, ACTOR, licence_no, name, city, level, languages, issued,
-                                     issued + timedelta(days=365 * 3 - 1))
+        guide = service.create_guide(session, ACTOR, licence_no=licence_no, name=name, home_city=city, level=level,
+                                     languages=languages, issued_on=issued,
+                                     expires_on=issued + timedelta(days=365 * 3 - 1))
         if agency:
-            service.add_affiliation(session, ACTOR, guide, "employment", issued, agency_licence_no=agency)
+            service.add_affiliation(session, ACTOR, guide, kind="employment", start_on=issued, agency_licence_no=agency)
         else:
-            service.add_affiliation(session, ACTOR, guide, "association", issued, association="示例市导游协会")
+            service.add_affiliation(session, ACTOR, guide, kind="association", start_on=issued,
+                                    association="示例市导游协会")
     suspended = service.find_guide(session, "D-4406-900002")
-    service.change_status(session, ACTOR, suspended, "suspended", "示例：游客投诉调查期间暂停执业",
+    service.change_status(session, ACTOR, suspended, status="suspended", reason="示例：游客投诉调查期间暂停执业",
                           until=today + timedelta(days=20))
     session.flush()
 

@@ -21,7 +21,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from tourism.agencies.models import LicenceStatus
+from tourism.agencies.enums import LicenceStatus
 from tourism.agencies.service import find_agency
 from tourism.guides.models import AffiliationKind, Guide, RecordedStatus
 from tourism.guides.recognition import GuideRole, uncovered_days

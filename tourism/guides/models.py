@@ -1,5 +1,4 @@
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -7,26 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tourism.core import clock
 from tourism.core.types import UTCDateTime
 from tourism.extensions import db
-
-
-class Level(StrEnum):
-    JUNIOR = "junior"  # 初级
-    INTERMEDIATE = "intermediate"  # 中级
-    SENIOR = "senior"  # 高级
-    SPECIAL = "special"  # 特级
-
-
-class RecordedStatus(StrEnum):
-    """What a regulator decided; ``expired`` is never recorded, it follows from the dates."""
-
-    ACTIVE = "active"
-    SUSPENDED = "suspended"
-    REVOKED = "revoked"
-
-
-class AffiliationKind(StrEnum):
-    EMPLOYMENT = "employment"  # labour contract with a travel agency
-    ASSOCIATION = "association"  # registered with a guide association: any agency may dispatch
+from tourism.guides.enums import AffiliationKind, GuideStatus, Level, RecordedStatus
 
 
 class Guide(db.Model):
@@ -34,8 +14,6 @@ class Guide(db.Model):
 
     __tablename__ = "guides"
     __table_args__ = (
-        CheckConstraint("level IN ('junior','intermediate','senior','special')", name="level"),
-        CheckConstraint("recorded_status IN ('active','suspended','revoked')", name="recorded_status"),
         CheckConstraint("expires_on > issued_on", name="validity"),
         Index("ix_guides_home_city_expires_on", "home_city", "expires_on"),
     )
@@ -44,10 +22,11 @@ class Guide(db.Model):
     licence_no: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(100), index=True)
     home_city: Mapped[str] = mapped_column(String(6))
-    level: Mapped[str] = mapped_column(String(12))
+    level: Mapped[Level] = Level.column("level", 12)
     issued_on: Mapped[date] = mapped_column(Date)
     expires_on: Mapped[date] = mapped_column(Date)
-    recorded_status: Mapped[str] = mapped_column(String(10), default=RecordedStatus.ACTIVE)
+    recorded_status: Mapped[RecordedStatus] = RecordedStatus.column("recorded_status", 10,
+                                                                    default=RecordedStatus.ACTIVE)
     suspended_until: Mapped[date | None] = mapped_column(Date)  # last day of a suspension; None = open-ended
     id_digest: Mapped[str | None] = mapped_column(String(64), index=True)  # keyed hash, never the number itself
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
@@ -71,19 +50,19 @@ class Guide(db.Model):
     def language_codes(self) -> list[str]:
         return [language.code for language in self.languages]
 
-    def status_on(self, day: date) -> str:
+    def status_on(self, day: date) -> GuideStatus:
         """``revoked``, ``suspended``, ``expired`` or ``active`` on ``day``; a suspension lifts after its last day."""
         if self.recorded_status == RecordedStatus.REVOKED:
-            return "revoked"
+            return GuideStatus.REVOKED
         if self.recorded_status == RecordedStatus.SUSPENDED and (
                 self.suspended_until is None or day <= self.suspended_until):
-            return "suspended"
+            return GuideStatus.SUSPENDED
         if day > self.expires_on:
-            return "expired"
-        return "active"
+            return GuideStatus.EXPIRED
+        return GuideStatus.ACTIVE
 
     @property
-    def status(self) -> str:
+    def status(self) -> GuideStatus:
         return self.status_on(clock.today())
 
     def current_affiliations(self, day: date | None = None) -> list["Affiliation"]:
@@ -109,14 +88,13 @@ class Affiliation(db.Model):
 
     __tablename__ = "affiliations"
     __table_args__ = (
-        CheckConstraint("kind IN ('employment','association')", name="kind"),
         CheckConstraint("kind <> 'employment' OR agency_id IS NOT NULL", name="employment_agency"),
         CheckConstraint("end_on IS NULL OR end_on >= start_on", name="period"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     guide_id: Mapped[int] = mapped_column(ForeignKey("guides.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[AffiliationKind] = AffiliationKind.column("kind", 12)
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="RESTRICT"), index=True)
     association: Mapped[str] = mapped_column(String(200), default="")
     start_on: Mapped[date] = mapped_column(Date)

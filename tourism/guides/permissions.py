@@ -1,6 +1,10 @@
 """Who may do what with guide licences (see tourism.core.authz)."""
 
-from tourism.core.authz import owner, regulator_of, role, rule
+from tourism.core.authz import owner, register_scope, regulator_of, role, rule
+from tourism.guides.models import Guide
+
+# A licence stands in its home city, for its guide.
+register_scope(Guide, lambda guide: {"guide": guide.id, "city": guide.home_city})
 
 rule("guide.create", role("admin", "provincial"), regulator_of("city"))
 # Status, renewal, bars, photo: the home city's regulator or the province.

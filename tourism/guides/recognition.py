@@ -11,14 +11,9 @@ Zones live in tourism/zone/data/zones.json, so a city joining or a second agreem
 """
 
 from datetime import date, timedelta
-from enum import StrEnum
 
+from tourism.guides.enums import GuideRole
 from tourism.zone.service import shared_zones
-
-
-class GuideRole(StrEnum):
-    LOCAL = "local"  # 地陪
-    ESCORT = "escort"  # 全陪
 
 
 def _days(start: date, end: date):

@@ -1,21 +1,29 @@
+from flask import url_for
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from tourism.core.pagination import PageArgsSchema, PageSchema
-from tourism.core.schemas import CityCode, Date
-from tourism.guides.models import Level
-from tourism.guides.recognition import GuideRole
+from tourism.core.pagination import PageArgsSchema, list_schema
+from tourism.core.schemas import Date
+from tourism.guides.enums import AffiliationKind, GuideRole, GuideStatus, Level, RecordedStatus
+from tourism.guides.validation import (
+    LANGUAGE_MESSAGE,
+    LANGUAGE_PATTERN,
+    LICENCE_NO_MESSAGE,
+    LICENCE_NO_PATTERN,
+    NAME_MAX,
+    REASON_MAX,
+)
+from tourism.zone.schemas import CityCode
 
-LEVELS = tuple(level.value for level in Level)
-LICENCE = validate.Regexp(r"^D-\d{4}-\d{6}$", error="Use the national pattern D-0000-000000.")
-LANGUAGE = fields.String(validate=validate.Regexp(r"^[a-z]{2}$", error="Use an ISO 639-1 code such as en."))
+LICENCE = validate.Regexp(LICENCE_NO_PATTERN, error=LICENCE_NO_MESSAGE)
+LANGUAGE = fields.String(validate=validate.Regexp(LANGUAGE_PATTERN, error=LANGUAGE_MESSAGE))
 MAX_TOUR_DAYS = 366
 
 
 class GuideCreateSchema(Schema):
     licence_no = fields.String(required=True, validate=LICENCE)
-    name = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    name = fields.String(required=True, validate=validate.Length(min=1, max=NAME_MAX))
     home_city = CityCode(required=True)
-    level = fields.String(required=True, validate=validate.OneOf(LEVELS))
+    level = Level.field(required=True)
     languages = fields.List(LANGUAGE, required=True, validate=validate.Length(min=1, max=10))
     issued_on = Date(required=True)
     expires_on = Date(required=True)
@@ -25,16 +33,16 @@ class GuideCreateSchema(Schema):
 
 class GuideUpdateSchema(Schema):
     version = fields.Integer(required=True)
-    name = fields.String(validate=validate.Length(min=1, max=100))
-    level = fields.String(validate=validate.OneOf(LEVELS))
+    name = fields.String(validate=validate.Length(min=1, max=NAME_MAX))
+    level = Level.field()
     languages = fields.List(LANGUAGE, validate=validate.Length(min=1, max=10))
     issued_on = Date()
     expires_on = Date(metadata={"description": "A renewal moves the expiry (at most 3 years after issue)"})
 
 
 class StatusChangeSchema(Schema):
-    status = fields.String(required=True, validate=validate.OneOf(("suspended", "revoked", "active")))
-    reason = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+    status = RecordedStatus.field(required=True)
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=REASON_MAX))
     until = Date(load_default=None, allow_none=True,
                         metadata={"description": "Last day of a suspension; without it the suspension is open-ended"})
     version = fields.Integer(load_default=None)
@@ -43,7 +51,7 @@ class StatusChangeSchema(Schema):
 class AffiliationCreateSchema(Schema):
     agency_licence_no = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=32),
                                       metadata={"description": "The employing agency (required for employment)"})
-    kind = fields.String(required=True, validate=validate.OneOf(("employment", "association")))
+    kind = AffiliationKind.field(required=True)
     association = fields.String(load_default="", validate=validate.Length(max=200),
                                 metadata={"description": "Name of the guide association, for kind association"})
     start_on = Date(required=True)
@@ -56,7 +64,7 @@ class AffiliationEndSchema(Schema):
 
 class AffiliationSchema(Schema):
     id = fields.Integer()
-    kind = fields.String()
+    kind = AffiliationKind.field()
     agency_licence_no = fields.Function(lambda a: a.agency.licence_no if a.agency else None, allow_none=True)
     agency_name = fields.Function(lambda a: a.agency.name_zh if a.agency else None, allow_none=True)
     association = fields.String()
@@ -65,7 +73,7 @@ class AffiliationSchema(Schema):
 
 
 class BarCreateSchema(Schema):
-    reason = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=REASON_MAX))
     start_on = Date(required=True)
     end_on = Date(load_default=None, allow_none=True)
 
@@ -85,11 +93,11 @@ class GuideSchema(Schema):
     licence_no = fields.String()
     name = fields.String()
     home_city = fields.String()
-    level = fields.String()
+    level = Level.field()
     languages = fields.List(fields.String(), attribute="language_codes")
     issued_on = Date()
     expires_on = Date()
-    status = fields.String(validate=validate.OneOf(("active", "suspended", "revoked", "expired")))
+    status = GuideStatus.field()
     suspended_until = Date(allow_none=True)
     has_photo = fields.Function(lambda g: g.photo is not None)
     affiliations = fields.List(fields.Nested(AffiliationSchema))
@@ -102,33 +110,36 @@ class GuideCardSchema(Schema):
 
     licence_no = fields.String()
     name = fields.String()
-    level = fields.String()
+    level = Level.field()
     languages = fields.List(fields.String(), attribute="language_codes")
-    status = fields.String()
+    status = GuideStatus.field()
     affiliation = fields.String(allow_none=True)
-    photo_url = fields.String(allow_none=True)
+    valid_from = Date()
+    valid_to = Date()
+    photo_url = fields.Function(
+        lambda card: url_for("guides.photo", licence_no=card.licence_no) if card.has_photo else None,
+        allow_none=True)
 
 
 class GuideQuerySchema(PageArgsSchema):
     q = fields.String(load_default=None, validate=validate.Length(max=100))
     city = CityCode(load_default=None)
-    status = fields.String(load_default=None, validate=validate.OneOf(("active", "suspended", "revoked", "expired")))
-    level = fields.String(load_default=None, validate=validate.OneOf(LEVELS))
-    language = fields.String(load_default=None, validate=validate.Regexp(r"^[a-z]{2}$"))
+    status = GuideStatus.field(load_default=None)
+    level = Level.field(load_default=None)
+    language = fields.String(load_default=None, validate=validate.Regexp(LANGUAGE_PATTERN, error=LANGUAGE_MESSAGE))
 
 
 class GuideSummarySchema(Schema):
     licence_no = fields.String()
     name = fields.String()
     home_city = fields.String()
-    level = fields.String()
+    level = Level.field()
     languages = fields.List(fields.String(), attribute="language_codes")
     expires_on = Date()
-    status = fields.String()
+    status = GuideStatus.field()
 
 
-class GuideListSchema(PageSchema):
-    items = fields.List(fields.Nested(GuideSummarySchema))
+GuideListSchema = list_schema(GuideSummarySchema, "GuideListSchema")
 
 
 class EligibilityRequestSchema(Schema):
@@ -137,8 +148,9 @@ class EligibilityRequestSchema(Schema):
     start_on = Date(required=True)
     end_on = Date(required=True)
     agency_licence_no = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=32))
-    language = fields.String(load_default=None, allow_none=True, validate=validate.Regexp(r"^[a-z]{2}$"))
-    role = fields.String(load_default=GuideRole.LOCAL, validate=validate.OneOf(tuple(GuideRole)),
+    language = fields.String(load_default=None, allow_none=True,
+                             validate=validate.Regexp(LANGUAGE_PATTERN, error=LANGUAGE_MESSAGE))
+    role = GuideRole.field(load_default=GuideRole.LOCAL,
                          metadata={"description": "local (地陪, bound by the recognition rules) or escort (全陪)"})
 
     @validates_schema

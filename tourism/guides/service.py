@@ -12,10 +12,11 @@ import calendar
 import hashlib
 import hmac
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from babel import Locale, UnknownLocaleError
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import selectinload
@@ -26,22 +27,14 @@ from tourism.core import audit, clock
 from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version, field_error
 from tourism.core.pagination import Page, paginate
 from tourism.guides.eligibility import check_eligibility
-from tourism.guides.models import (
-    Affiliation,
-    AffiliationKind,
-    DisciplinaryBar,
-    Guide,
-    GuideLanguage,
-    GuidePhoto,
-    Level,
-    RecordedStatus,
-)
+from tourism.guides.enums import AffiliationKind, GuideStatus, Level, RecordedStatus
+from tourism.guides.models import Affiliation, DisciplinaryBar, Guide, GuideLanguage, GuidePhoto
 from tourism.guides.recognition import uncovered_days
+from tourism.guides.validation import LICENCE_NO_PATTERN, NAME_MAX
 from tourism.zone.service import all_cities, is_known_city
 
-LICENCE_PATTERN = re.compile(r"^D-\d{4}-\d{6}$")
+LICENCE_PATTERN = re.compile(LICENCE_NO_PATTERN)
 VALIDITY_YEARS = 3  # 导游管理办法 art. 13
-LEVELS = tuple(level.value for level in Level)
 
 
 def is_language_code(code: str) -> bool:
@@ -85,13 +78,13 @@ def validate_guide_fields(licence_no, name, home_city, level, languages, issued_
     errors = {}
     if not licence_no or not LICENCE_PATTERN.match(licence_no):
         errors["licence_no"] = [_("Use the national pattern D-0000-000000.")]
-    if not name or not name.strip() or len(name) > 100:
-        errors["name"] = [_("Give the name (at most 100 characters).")]
+    if not name or not name.strip() or len(name) > NAME_MAX:
+        errors["name"] = [_("Give the name (at most %(n)d characters).", n=NAME_MAX)]
     if not home_city or not is_known_city(home_city):
         errors["home_city"] = [_("Unknown city code.")]
     elif "licence_no" not in errors and licence_no[2:4] != home_city[:2]:
         errors["licence_no"] = [_("The licence's region code does not belong to the home city's province.")]
-    if level not in LEVELS:
+    if level not in Level.values():
         errors["level"] = [_("Use junior, intermediate, senior or special.")]
     bad = [code for code in languages or [] if not is_language_code(code)]
     if not languages:
@@ -111,7 +104,7 @@ def _set_languages(guide: Guide, codes: list[str]) -> None:
     guide.languages = [GuideLanguage(code=code, position=i) for i, code in enumerate(unique)]
 
 
-def create_guide(session, actor, licence_no, name, home_city, level, languages, issued_on, expires_on,
+def create_guide(session, actor, *, licence_no, name, home_city, level, languages, issued_on, expires_on,
                  id_number=None) -> Guide:
     errors = validate_guide_fields(licence_no, name, home_city, level, languages, issued_on, expires_on)
     if errors:
@@ -131,7 +124,7 @@ def create_guide(session, actor, licence_no, name, home_city, level, languages, 
 EDITABLE = ("name", "level", "languages", "issued_on", "expires_on")
 
 
-def update_guide(session, actor, guide: Guide, version=None, **changes) -> Guide:
+def update_guide(session, actor, guide: Guide, *, version=None, **changes) -> Guide:
     """Correct or renew a guide's record (the home city may not change: it is where the licence lives)."""
     check_version(guide, version)
     merged = {"name": guide.name, "level": guide.level, "languages": guide.language_codes,
@@ -156,7 +149,7 @@ def update_guide(session, actor, guide: Guide, version=None, **changes) -> Guide
     return guide
 
 
-def change_status(session, actor, guide: Guide, status: str, reason: str, until: date | None = None,
+def change_status(session, actor, guide: Guide, *, status: str, reason: str, until: date | None = None,
                   version=None) -> Guide:
     """Suspend (until a last day, or open-ended), reinstate or revoke, with a reason."""
     check_version(guide, version)
@@ -182,7 +175,7 @@ def change_status(session, actor, guide: Guide, status: str, reason: str, until:
     return guide
 
 
-def affiliation_scope(session, guide: Guide, kind: str, agency_licence_no: str | None) -> dict:
+def affiliation_scope(session, guide: Guide, *, kind: str, agency_licence_no: str | None) -> dict:
     """What recording an affiliation touches, for the ``guide.affiliate`` rule.
 
     Only an employment is the agency's own business: registration with a guide association lets every
@@ -194,7 +187,7 @@ def affiliation_scope(session, guide: Guide, kind: str, agency_licence_no: str |
     return {"city": guide.home_city, "agency": agency.id if agency else None}
 
 
-def add_affiliation(session, actor, guide: Guide, kind: str, start_on: date, end_on=None, agency_licence_no=None,
+def add_affiliation(session, actor, guide: Guide, *, kind: str, start_on: date, end_on=None, agency_licence_no=None,
                     association="") -> Affiliation:
     """Record employment by an agency, or registration with a guide association (then any agency may dispatch)."""
     errors = {}
@@ -233,7 +226,7 @@ def get_affiliation(session, affiliation_id: int) -> Affiliation:
     return affiliation
 
 
-def end_affiliation(session, actor, affiliation: Affiliation, end_on: date) -> Affiliation:
+def end_affiliation(session, actor, affiliation: Affiliation, *, end_on: date) -> Affiliation:
     if end_on < affiliation.start_on:
         raise field_error("end_on", _("The end comes on or after the start."))
     if affiliation.end_on is not None and affiliation.end_on < end_on:
@@ -245,7 +238,7 @@ def end_affiliation(session, actor, affiliation: Affiliation, end_on: date) -> A
     return affiliation
 
 
-def add_bar(session, actor, guide: Guide, reason: str, start_on: date, end_on=None) -> DisciplinaryBar:
+def add_bar(session, actor, guide: Guide, *, reason: str, start_on: date, end_on=None) -> DisciplinaryBar:
     if not (reason or "").strip():
         raise field_error("reason", _("Give the reason for the change."))
     if end_on is not None and end_on < start_on:
@@ -258,7 +251,7 @@ def add_bar(session, actor, guide: Guide, reason: str, start_on: date, end_on=No
     return bar
 
 
-def lift_bar(session, actor, bar: DisciplinaryBar, last_day: date) -> DisciplinaryBar:
+def lift_bar(session, actor, bar: DisciplinaryBar, *, last_day: date) -> DisciplinaryBar:
     """End a bar: ``last_day`` is its last day (the day before its start cancels it)."""
     if last_day < bar.start_on - timedelta(days=1):
         raise field_error("end_on", _("The end comes on or after the start."))
@@ -272,7 +265,7 @@ PHOTO_TYPES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png"}
 MAX_PHOTO_BYTES = 512 * 1024
 
 
-def set_photo(session, actor, guide: Guide, data: bytes) -> GuidePhoto:
+def set_photo(session, actor, guide: Guide, *, data: bytes) -> GuidePhoto:
     """Store a JPEG or PNG photo; the type is read from the bytes, not from the upload's claim."""
     content_type = next((kind for magic, kind in PHOTO_TYPES.items() if data.startswith(magic)), None)
     if content_type is None:
@@ -360,8 +353,22 @@ def affiliated_guides(session, agency) -> list[tuple[Guide, Affiliation]]:
     return [(guide, affiliation) for guide, affiliation in rows]
 
 
-def inspector_card(guide: Guide) -> dict:
-    """What an inspector needs to see, and nothing more (public)."""
+@dataclass(frozen=True)
+class InspectorCard:
+    """What an inspector needs to see of a licence, and nothing more (public)."""
+
+    licence_no: str
+    name: str
+    level: Level
+    language_codes: list[str]
+    status: GuideStatus
+    affiliation: str | None
+    valid_from: date
+    valid_to: date
+    has_photo: bool
+
+
+def inspector_card(guide: Guide) -> InspectorCard:
     today = clock.today()
     current = guide.current_affiliations(today)
     if current:
@@ -369,9 +376,8 @@ def inspector_card(guide: Guide) -> dict:
         affiliation = first.agency.name_zh if first.agency else (first.association or _("a guide association"))
     else:
         affiliation = None
-    return {"licence_no": guide.licence_no, "name": guide.name, "level": guide.level,
-            "language_codes": guide.language_codes, "status": guide.status_on(today), "affiliation": affiliation,
-            "photo_url": url_for("guides.photo", licence_no=guide.licence_no) if guide.photo else None}
+    return InspectorCard(guide.licence_no, guide.name, guide.level, guide.language_codes, guide.status_on(today),
+                         affiliation, guide.issued_on, guide.expires_on, guide.photo is not None)
 
 
 RENEWAL_WINDOW_MONTHS = 3  # 导游管理办法 art. 13: apply within the 3 months before expiry
@@ -385,7 +391,7 @@ def renewal_opens(guide: Guide) -> date:
     return date(year, month + 1, min(expiry.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def eligible_guides_for(session, cities: list[str], start_on: date, end_on: date, language: str,
+def eligible_guides_for(session, *, cities: list[str], start_on: date, end_on: date, language: str,
                         limit: int = 20) -> list[str]:
     """Licences of guides who may lead a group in ``language`` as local guide in all ``cities`` on those dates.
 

@@ -8,14 +8,17 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
+from tourism.complaints.service import complaint_record
 from tourism.core import audit, clock
 from tourism.core.authz import can, require
 from tourism.core.errors import DomainError, NotFound
-from tourism.core.forms import apply_errors
+from tourism.core.forms import form_error_text
+from tourism.core.pages import submit
 from tourism.core.pagination import page_from_args
 from tourism.core.urls import public_url
 from tourism.extensions import db
 from tourism.guides import credentials, csv_exchange, service
+from tourism.guides.enums import GuideStatus
 from tourism.guides.forms import (
     AffiliationForm,
     BarForm,
@@ -29,7 +32,6 @@ from tourism.guides.forms import (
 )
 from tourism.guides.models import Guide
 from tourism.guides.qr import qr_svg
-from tourism.incidents.complaints import complaint_record
 from tourism.web.home import add_task
 
 bp = Blueprint("guides", __name__)
@@ -42,10 +44,9 @@ add_task("regulator", "guides.registry", _l("Guide registry"),
          _l("Register, renew, suspend and import guides; every change kept."), action="guide.registry")
 
 
-def _fail(form, error):
-    db.session.rollback()
-    apply_errors(form, error)
-    return error.status
+@bp.app_context_processor
+def labels():
+    return {"GuideStatus": GuideStatus}
 
 
 def _split_languages(text: str) -> list[str]:
@@ -87,41 +88,35 @@ def new_guide():
     form = GuideForm()
     if request.method == "GET" and current_user.city_code:
         form.home_city.data = current_user.city_code
-    status = 200
-    if form.validate_on_submit():
+    if form.is_submitted():
         require("guide.create", city=form.home_city.data)
-        try:
-            guide = service.create_guide(db.session, current_user, form.licence_no.data.strip(), form.name.data,
-                                         form.home_city.data, form.level.data, _split_languages(form.languages.data),
-                                         form.issued_on.data, form.expires_on.data)
-            db.session.commit()
-            flash(_("Guide %(no)s registered.", no=guide.licence_no), "success")
-            return redirect(url_for("guides.record", licence_no=guide.licence_no))
-        except DomainError as error:
-            status = _fail(form, error)
-    elif form.errors:
-        status = 422
-    return render_template("guides/guide_form.html", form=form), status
+    result = submit(form, lambda: service.create_guide(
+        db.session, current_user, licence_no=form.licence_no.data.strip(), name=form.name.data,
+        home_city=form.home_city.data, level=form.level.data, languages=_split_languages(form.languages.data),
+        issued_on=form.issued_on.data, expires_on=form.expires_on.data))
+    if result.done:
+        flash(_("Guide %(no)s registered.", no=result.value.licence_no), "success")
+        return redirect(url_for("guides.record", licence_no=result.value.licence_no))
+    return render_template("guides/guide_form.html", form=form), result.status
 
 
 def _record_context(guide: Guide, **forms):
-    regulate = can("guide.regulate", city=guide.home_city)
-    context = {
-        "guide": guide, "regulate": regulate, "today": clock.today(),
+    return {
+        "guide": guide, "regulate": can("guide.regulate", guide), "today": clock.today(),
         "history": audit.history(db.session, guide.stream),
         "renewal_opens": service.renewal_opens(guide),
         "status_form": forms.get("status_form") or StatusForm(version=guide.version),
         "affiliation_form": forms.get("affiliation_form") or AffiliationForm(),
         "bar_form": forms.get("bar_form") or BarForm(),
         "photo_form": forms.get("photo_form") or PhotoForm(),
-        "complaints": complaint_record(db.session, "guide", guide.licence_no) if can("guide.registry") else None,
+        "complaints": complaint_record(db.session, subject_kind="guide", licence_no=guide.licence_no)
+        if can("guide.registry") else None,
     }
-    return context
 
 
 def _guide_for_page(licence_no):
     guide = service.get_guide(db.session, licence_no)
-    require("guide.view", guide=guide.id)
+    require("guide.view", guide)
     return guide
 
 
@@ -133,25 +128,20 @@ def record(licence_no):
 
 
 def _record_action(licence_no, form, form_key, authorise, act, done_message):
-    """Handle one of the record page's forms: load and authorise from the stored record and the user's own
-    scope, validate, act, or re-render the record (which the user may see) with the input kept."""
+    """One of the record page's forms: loaded and authorised from the stored record and the user's own scope,
+    then done, or the record (which the user may see) again with the input kept and why it was refused."""
     guide = _guide_for_page(licence_no)
     authorise(guide)
-    status = 422
-    if form.validate_on_submit():
-        try:
-            act(guide)
-            db.session.commit()
-            flash(done_message, "success")
-            return redirect(url_for("guides.record", licence_no=licence_no))
-        except DomainError as error:
-            status = _fail(form, error)
-            guide = service.get_guide(db.session, licence_no)
-    return render_template("guides/record.html", **_record_context(guide, **{form_key: form})), status
+    result = submit(form, lambda: act(guide))
+    if result.done:
+        flash(done_message, "success")
+        return redirect(url_for("guides.record", licence_no=licence_no))
+    guide = service.get_guide(db.session, licence_no)
+    return render_template("guides/record.html", **_record_context(guide, **{form_key: form})), result.status
 
 
 def _regulate(guide):
-    require("guide.regulate", city=guide.home_city)
+    require("guide.regulate", guide)
 
 
 @bp.route("/guides/<licence_no>/status", methods=["POST"])
@@ -159,23 +149,23 @@ def _regulate(guide):
 def change_status(licence_no):
     form = StatusForm()
     return _record_action(licence_no, form, "status_form", _regulate, lambda guide: service.change_status(
-        db.session, current_user, guide, form.status.data, form.reason.data, form.until.data,
-        int(form.version.data)), _("The licence status was changed."))
+        db.session, current_user, guide, status=form.status.data, reason=form.reason.data, until=form.until.data,
+        version=int(form.version.data)), _("The licence status was changed."))
 
 
 @bp.route("/guides/<licence_no>/affiliations", methods=["POST"])
 @login_required
 def add_affiliation(licence_no):
     form = AffiliationForm()
-    def act(guide):
-        service.add_affiliation(db.session, current_user, guide, form.kind.data, form.start_on.data,
-                                form.end_on.data, form.agency_licence_no.data or None, form.association.data)
 
     def authorise(guide):
-        require("guide.affiliate", **service.affiliation_scope(db.session, guide, form.kind.data,
-                                                               form.agency_licence_no.data or None))
+        require("guide.affiliate", **service.affiliation_scope(
+            db.session, guide, kind=form.kind.data, agency_licence_no=form.agency_licence_no.data or None))
 
-    return _record_action(licence_no, form, "affiliation_form", authorise, act, _("Affiliation recorded."))
+    return _record_action(licence_no, form, "affiliation_form", authorise, lambda guide: service.add_affiliation(
+        db.session, current_user, guide, kind=form.kind.data, start_on=form.start_on.data, end_on=form.end_on.data,
+        agency_licence_no=form.agency_licence_no.data or None, association=form.association.data),
+        _("Affiliation recorded."))
 
 
 @bp.route("/guides/<licence_no>/bars", methods=["POST"])
@@ -183,7 +173,8 @@ def add_affiliation(licence_no):
 def add_bar(licence_no):
     form = BarForm()
     return _record_action(licence_no, form, "bar_form", _regulate, lambda guide: service.add_bar(
-        db.session, current_user, guide, form.reason.data, form.start_on.data, form.end_on.data), _("Bar recorded."))
+        db.session, current_user, guide, reason=form.reason.data, start_on=form.start_on.data,
+        end_on=form.end_on.data), _("Bar recorded."))
 
 
 @bp.route("/guides/<licence_no>/photo", methods=["POST"])
@@ -191,7 +182,7 @@ def add_bar(licence_no):
 def upload_photo(licence_no):
     form = PhotoForm()
     return _record_action(licence_no, form, "photo_form", _regulate, lambda guide: service.set_photo(
-        db.session, current_user, guide, form.photo.data.read()), _("Photo saved."))
+        db.session, current_user, guide, data=form.photo.data.read()), _("Photo saved."))
 
 
 @bp.route("/guides/<licence_no>/photo.img")
@@ -218,7 +209,7 @@ def import_upload():
     if form.validate_on_submit():
         try:
             text = csv_exchange.decode(form.file.data.read())
-            report = csv_exchange.run(db.session, current_user, text, _import_scope(), commit=False)
+            report = csv_exchange.run(db.session, current_user, text=text, allowed_city=_import_scope(), commit=False)
             db.session.rollback()
             return render_template("guides/import_report.html", report=report,
                                    commit_form=ImportCommitForm(content=text))
@@ -234,16 +225,12 @@ def import_upload():
 def import_commit():
     require("guide.import")
     form = ImportCommitForm()
-    if not form.validate_on_submit():
-        abort(400)
-    try:
-        report = csv_exchange.run(db.session, current_user, form.content.data, _import_scope(), commit=True)
-        db.session.commit()
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
+    result = submit(form, lambda: csv_exchange.run(db.session, current_user, text=form.content.data,
+                                                   allowed_city=_import_scope(), commit=True))
+    if not result.done:
+        flash(form_error_text(form), "error")
         return redirect(url_for("guides.import_upload"))
-    return render_template("guides/import_report.html", report=report, commit_form=None)
+    return render_template("guides/import_report.html", report=result.value, commit_form=None)
 
 
 # --- the guide's own page ------------------------------------------------------------------------

@@ -8,7 +8,7 @@ iterations. Lunch breaks are left to the routing model, which repairs or replace
 
 from dataclasses import dataclass
 
-from tourism.planner.model import Problem
+from tourism.planner.orienteering import Problem
 
 
 @dataclass

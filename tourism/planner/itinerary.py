@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from flask_babel import gettext as _
 
 from tourism.planner import catalogue, search, travel
-from tourism.planner.model import Problem, Route, Visit
+from tourism.planner.orienteering import Problem, Route, Visit
 
 DAY = 24 * 60
 LUNCH = (11 * 60 + 30, 13 * 60 + 30, 60)  # a 60-minute lunch starting between 11:30 and 13:30 (a policy)

@@ -29,10 +29,11 @@ from sqlalchemy.orm.exc import StaleDataError
 from tourism.core import clock
 from tourism.core.errors import NotFound, RateLimited, ServiceBusy
 from tourism.planner import service
+from tourism.planner.enums import JobStatus
 from tourism.planner.models import PlanningJob
 from tourism.planner.schemas import ItineraryRequestSchema
 
-QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+QUEUED, RUNNING, DONE, FAILED = JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.DONE, JobStatus.FAILED
 MAX_ATTEMPTS = 2
 
 

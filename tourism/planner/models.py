@@ -1,11 +1,12 @@
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tourism.core import clock
 from tourism.core.types import UTCDateTime
 from tourism.extensions import db
+from tourism.planner.enums import JobStatus
 
 
 class Itinerary(db.Model):
@@ -30,7 +31,7 @@ class PlanningJob(db.Model):
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     request: Mapped[dict] = mapped_column(JSON)
-    status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
+    status: Mapped[JobStatus] = JobStatus.column("status", 16, default=JobStatus.QUEUED, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     client: Mapped[str] = mapped_column(String(32), default="", server_default="", index=True)  # jobs.client_key
     itinerary_id: Mapped[str | None] = mapped_column(ForeignKey("itineraries.id"))
@@ -40,5 +41,4 @@ class PlanningJob(db.Model):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    __table_args__ = (CheckConstraint("status IN ('queued','running','done','failed')", name="status"),)
     __mapper_args__ = {"version_id_col": version}

@@ -1,8 +1,10 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from tourism.core.schemas import AMOUNT_CNY, CityCode, Date
+from tourism.core.schemas import AMOUNT_CNY, Date
 from tourism.core.urls import public_url
 from tourism.planner import catalogue
+from tourism.planner.enums import JobStatus
+from tourism.zone.schemas import CityCode
 
 HHMM = validate.Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", error="Use HH:MM.")
 MAX_DAYS = 14
@@ -119,7 +121,7 @@ class ItinerarySchema(Schema):
 
 class PlanningJobSchema(Schema):
     id = fields.String()
-    status = fields.String(metadata={"description": "queued, running, done or failed"})
+    status = JobStatus.field()
     attempts = fields.Integer(metadata={"description": "Solves started so far (a stopped worker's job is retried)"})
     url = fields.Function(lambda job: public_url("planner_api.get_planning_job", job_id=job.id))
     itinerary_id = fields.String(allow_none=True)

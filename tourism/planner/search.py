@@ -11,7 +11,7 @@ import time
 from ortools.constraint_solver import routing_enums_pb2
 
 from tourism.planner.ils import IteratedLocalSearch
-from tourism.planner.model import Problem, Solution, Solver
+from tourism.planner.orienteering import Problem, Solution, Solver
 
 ILS_ITERATIONS_PER_SECOND = 300
 ILS_SHARE, GLS_SHARE, TABU_SHARE = 0.3, 0.35, 0.35

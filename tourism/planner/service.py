@@ -48,7 +48,8 @@ def create_itinerary(session, data: dict) -> dict:
     result = present(itinerary.plan(request))
     cities = sorted({stop_city for day in result["days"] for stop_city in (day["start_city"], day["base_city"])})
     end_on = request.start_date + timedelta(days=request.days - 1)
-    result["eligible_guides"] = (eligible_guides_for(session, cities, request.start_date, end_on, data["language"])
+    result["eligible_guides"] = (eligible_guides_for(session, cities=cities, start_on=request.start_date,
+                                                     end_on=end_on, language=data["language"])
                                  if data.get("language") else [])
     record = Itinerary(id=uuid.uuid4().hex, request=stored_request(data),
                        result=result)

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from tourism.planner import search
-from tourism.planner.model import Problem, Route, Visit
+from tourism.planner.orienteering import Problem, Route, Visit
 
 SCALE = 100  # hundredths
 

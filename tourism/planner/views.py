@@ -6,8 +6,8 @@ from flask_login import current_user
 from marshmallow import ValidationError
 
 from tourism.core import clock
-from tourism.core.errors import DomainError, ServiceBusy, flatten_messages
-from tourism.core.forms import apply_errors
+from tourism.core.errors import InvalidInput, flatten_messages
+from tourism.core.pages import submit
 from tourism.extensions import db, limiter
 from tourism.planner import calendar, catalogue, jobs, service, svgmap
 from tourism.planner.forms import THEME_LABELS, PlanForm
@@ -28,34 +28,29 @@ def _request_from(form) -> dict:
            "day_end": form.day_end.data, "group_size": form.group_size.data, "budget_cny": form.budget_cny.data,
            "language": form.language.data or None, "must_visit": form.must_visit.data or [],
            "avoid": form.avoid.data or [], "time_limit_s": form.time_limit_s.data}
-    return ItineraryRequestSchema().load(raw)
+    try:
+        return ItineraryRequestSchema().load(raw)
+    except ValidationError as error:
+        raise InvalidInput(errors=flatten_messages(error.messages)) from error
 
 
 @bp.route("/plan", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["PLANNER_RATE_LIMIT"], methods=["POST"])
 def plan():
     form = PlanForm()
-    status = 200
-    if form.validate_on_submit():
-        try:
-            data = _request_from(form)
-            data["time_limit_s"] = jobs.time_limit_for(data["time_limit_s"], current_user.is_authenticated)
-            if jobs.planning_queue() is not None:
-                job = jobs.submit(db.session, data, jobs.client_key(request.remote_addr))
-                return redirect(url_for("planner.job", job_id=job.id))
-            result = jobs.plan_now(db.session, data)
-            db.session.commit()
-            return redirect(url_for("planner.itinerary", itinerary_id=result["id"]))
-        except ValidationError as error:
-            apply_errors(form, DomainError(errors=flatten_messages(error.messages)))
-            status = 422
-        except ServiceBusy as busy:
-            apply_errors(form, busy)
-            status = busy.status
-    elif form.errors:
-        status = 422
+
+    def start():
+        data = _request_from(form)
+        data["time_limit_s"] = jobs.time_limit_for(data["time_limit_s"], current_user.is_authenticated)
+        if jobs.planning_queue() is not None:
+            return url_for("planner.job", job_id=jobs.submit(db.session, data, jobs.client_key(request.remote_addr)).id)
+        return url_for("planner.itinerary", itinerary_id=jobs.plan_now(db.session, data)["id"])
+
+    result = submit(form, start)
+    if result.done:
+        return redirect(result.value)
     return render_template("planner/plan.html", form=form, theme_fields=[f"theme_{s}" for s in THEME_LABELS],
-                           places=catalogue.pois()), status
+                           places=catalogue.pois()), result.status
 
 
 @bp.route("/plan/jobs/<job_id>")

@@ -1,0 +1,86 @@
+import uuid
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, MultipleFileField
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from tourism.complaints import rules
+from tourism.complaints.enums import ComplaintStatus, Outcome, RespondentKind
+from tourism.core.forms import AMOUNT_CNY, choices
+from tourism.zone.forms import CityField, city_choices
+
+
+class ComplaintForm(FlaskForm):
+    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=100)])
+    phone = StringField(_l("Your phone"), validators=[DataRequired(), Regexp(r"^[0-9+\-() ]{5,30}$")])
+    respondent_kind = SelectField(_l("Whom is the complaint against?"), choices=choices(*RespondentKind.choices()))
+    respondent_ref = StringField(_l("Licence number or name"), validators=[Optional(), Length(max=200)])
+    contract_city = CityField(_l("City where the contract was signed"), blank=True, validators=[Optional()])
+    incident_city = CityField(_l("City where it happened"), validators=[DataRequired()])
+    occurred_on = DateField(_l("Date"), validators=[DataRequired()])
+    description = TextAreaField(_l("What happened"), validators=[DataRequired(), Length(max=10_000)])
+    claim_cny = IntegerField(_l("What you claim (CNY, optional)"), validators=[Optional(), AMOUNT_CNY])
+    urgent = BooleanField(_l("It is still going on and must be stopped now"))
+    attachments = MultipleFileField(_l("Photos or PDF (up to 5 files, 5 MB each)"))
+    # Sending the form twice (a double click, a retry after a lost connection) files one complaint.
+    submission_key = HiddenField(default=lambda: uuid.uuid4().hex, validators=[Optional(), Length(max=64)])
+
+
+class TrackForm(FlaskForm):
+    tracking_no = StringField(_l("Tracking number"), validators=[DataRequired(), Length(max=20)])
+    access_code = StringField(_l("Access code"), validators=[DataRequired(), Length(max=40)])
+
+
+class AttachForm(FlaskForm):
+    tracking_no = HiddenField(validators=[DataRequired()])
+    access_code = HiddenField(validators=[DataRequired()])
+    file = FileField(_l("Add a photo or PDF"), validators=[DataRequired()])
+
+
+class QueueFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    status = SelectField(_l("Status"), choices=choices(*ComplaintStatus.choices(blank=_l("Any status"))),
+                         validators=[Optional()])
+    city = CityField(_l("City"), blank=True, validators=[Optional()])
+    respondent = StringField(_l("Respondent"), validators=[Optional(), Length(max=100)])
+    overdue = BooleanField(_l("Overdue only"))
+
+
+class TransitionForm(FlaskForm):
+    to = SelectField(_l("Move to"), choices=[])
+    note = TextAreaField(_l("Note (told to the complainant when refusing, deciding, closing or reopening)"),
+                         validators=[Optional(), Length(max=5000)])
+    outcome = SelectField(_l("Outcome (when deciding)"), choices=choices(*Outcome.choices(blank="—")),
+                          validators=[Optional()])
+    compensation_cny = IntegerField(_l("Compensation (CNY)"), validators=[Optional(), AMOUNT_CNY])
+    version = HiddenField(validators=[DataRequired()])
+
+    def set_targets(self, status):
+        self.to.choices = choices(*((state.value, state.label) for state in rules.TRANSITIONS.get(status, ())))
+
+
+class TransferForm(FlaskForm):
+    city = SelectField(_l("Transfer to"), choices=[])
+    reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=2000)])
+    version = HiddenField(validators=[DataRequired()])
+
+    def set_cities(self, designate: bool):
+        province = [("440000", _l("The province takes the case"))] if designate else []
+        self.city.choices = choices(*province) + city_choices()
+
+
+class MessageForm(FlaskForm):
+    body = TextAreaField(_l("Message"), validators=[DataRequired(), Length(max=5000)])
+    for_complainant = BooleanField(_l("Show it to the complainant"))

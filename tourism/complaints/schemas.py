@@ -1,0 +1,167 @@
+from marshmallow import Schema, fields, validate
+
+from tourism.complaints import rules
+from tourism.complaints.enums import ComplaintStatus, Outcome, RespondentKind
+from tourism.core import clock
+from tourism.core.pagination import PageArgsSchema, list_schema
+from tourism.core.schemas import AMOUNT_CNY, Date
+from tourism.zone.schemas import CityCode
+
+PHONE = validate.Regexp(r"^[0-9+\-() ]{5,30}$", error="Give a phone number of digits, spaces, +, - or ().")
+
+
+class ComplainantSchema(Schema):
+    name = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    phone = fields.String(required=True, validate=PHONE)
+
+
+class RespondentSchema(Schema):
+    kind = RespondentKind.field(required=True)
+    ref = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200),
+                        metadata={"description": "Licence number of the agency or guide, or the place's name"})
+
+
+class ComplaintCreateSchema(Schema):
+    complainant = fields.Nested(ComplainantSchema, required=True)
+    respondent = fields.Nested(RespondentSchema, required=True)
+    contract_city = CityCode(load_default=None, allow_none=True)
+    incident_city = CityCode(required=True)
+    occurred_on = Date(required=True)
+    description = fields.String(required=True, validate=validate.Length(min=1, max=10_000))
+    urgent = fields.Boolean(load_default=False,
+                            metadata={"description": "The wrong must be stopped at once: the place of harm handles"})
+    claim_cny = fields.Integer(load_default=None, allow_none=True, validate=AMOUNT_CNY)
+
+
+class ComplaintReceiptSchema(Schema):
+    tracking_no = fields.String()
+    access_code = fields.String(metadata={"description": "Shown once; keep it to follow the case"})
+    assigned_city = fields.String()
+    status = fields.String()
+    accept_by = Date(metadata={"description": "The body accepts, refuses or transfers it by this date"})
+
+
+class LookupSchema(Schema):
+    access_code = fields.String(required=True, validate=validate.Length(min=1, max=40))
+
+
+class PublicEventSchema(Schema):
+    at = fields.DateTime()
+    event = fields.String()
+    note = fields.String(allow_none=True)
+
+
+class ComplaintStatusSchema(Schema):
+    tracking_no = fields.String()
+    status = ComplaintStatus.field()
+    assigned_city = fields.String()
+    received_at = fields.DateTime()
+    accept_by = Date()
+    outcome = Outcome.field(allow_none=True)
+    compensation_cny = fields.Integer(allow_none=True)
+    history = fields.List(fields.Nested(PublicEventSchema))
+
+
+class MessageSchema(Schema):
+    id = fields.Integer()
+    author = fields.String()
+    for_complainant = fields.Boolean()
+    body = fields.String()
+    created_at = fields.DateTime()
+
+
+class AttachmentSchema(Schema):
+    id = fields.Integer()
+    filename = fields.String()
+    content_type = fields.String()
+    size = fields.Integer()
+    sha256 = fields.String()
+
+
+class RespondentViewSchema(Schema):
+    kind = RespondentKind.field(attribute="respondent_kind")
+    ref = fields.String(attribute="respondent_ref")
+    name = fields.String(attribute="respondent_name")
+    city = fields.String(attribute="respondent_city", allow_none=True)
+
+
+class ComplainantViewSchema(Schema):
+    name = fields.String(attribute="complainant_name")
+    phone = fields.String(attribute="complainant_phone")
+
+
+class ComplaintSchema(Schema):
+    """A case as the zone's shared log shows it to every regulator: without the complainant's details."""
+
+    tracking_no = fields.String()
+    status = ComplaintStatus.field()
+    version = fields.Integer()
+    assigned_city = fields.String()
+    competent_cities = fields.List(fields.String())
+    respondent = fields.Function(lambda c: RespondentViewSchema().dump(c))
+    contract_city = fields.String(allow_none=True)
+    incident_city = fields.String()
+    occurred_on = Date()
+    description = fields.String()
+    claim_cny = fields.Integer(allow_none=True)
+    urgent = fields.Boolean()
+    received_at = fields.DateTime()
+    accept_by = Date()
+    accepted_on = Date(allow_none=True)
+    due_on = fields.Function(lambda c: rules.due_date(c), allow_none=True)
+    overdue = fields.Function(lambda c: rules.is_overdue(c, clock.today()))
+    outcome = Outcome.field(allow_none=True)
+    compensation_cny = fields.Integer(allow_none=True)
+    decided_on = Date(allow_none=True)
+    complainant = fields.Constant(None, allow_none=True, metadata={
+        "description": "The complainant's name and phone: only for the city with jurisdiction and provincial"})
+    attachments = fields.Constant(None, allow_none=True)
+    messages = fields.List(fields.Nested(MessageSchema))
+
+
+class HandlerComplaintSchema(ComplaintSchema):
+    """A case as the city with jurisdiction (and the province) sees it: with the complainant and attachments."""
+
+    complainant = fields.Function(lambda c: ComplainantViewSchema().dump(c), allow_none=True)
+    attachments = fields.List(fields.Nested(AttachmentSchema), allow_none=True)
+
+
+# Which schema each audience of a case gets (tourism.complaints.service.view_for decides the audience).
+VIEWS = {"handler": HandlerComplaintSchema, "shared": ComplaintSchema}
+
+
+class ComplaintSummarySchema(ComplaintSchema):
+    class Meta:
+        exclude = ("complainant", "attachments", "messages")
+
+
+ComplaintListSchema = list_schema(ComplaintSummarySchema, "ComplaintListSchema")
+
+
+class ComplaintQuerySchema(PageArgsSchema):
+    city = fields.String(load_default=None, validate=validate.Regexp(r"^\d{6}$"))
+    status = ComplaintStatus.field(load_default=None)
+    respondent = fields.String(load_default=None, validate=validate.Length(max=100))
+    overdue = fields.Boolean(load_default=False)
+
+
+class TransitionSchema(Schema):
+    to = ComplaintStatus.field(required=True)
+    version = fields.Integer(required=True)
+    note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=5000))
+    outcome = Outcome.field(load_default=None, allow_none=True)
+    compensation_cny = fields.Integer(load_default=None, allow_none=True, validate=AMOUNT_CNY)
+
+
+class TransferSchema(Schema):
+    city = fields.String(required=True, validate=validate.Regexp(r"^\d{6}$"),
+                         metadata={"description": "A city code; 440000 for the province to take the case"})
+    version = fields.Integer(required=True)
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+
+
+class MessageCreateSchema(Schema):
+    body = fields.String(required=True, validate=validate.Length(min=1, max=5000))
+    for_complainant = fields.Boolean(load_default=False)
+
+

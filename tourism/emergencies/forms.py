@@ -1,0 +1,26 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateTimeLocalField, IntegerField, SelectField, SelectMultipleField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from tourism.core.forms import HEADCOUNT, choices
+from tourism.emergencies.enums import Grade, IncidentKind
+from tourism.zone.forms import city_choices
+
+
+class IncidentForm(FlaskForm):
+    grade = SelectField(_l("Grade"), choices=choices(*reversed(Grade.choices())))
+    kind = SelectField(_l("Kind"), choices=choices(*IncidentKind.choices()))
+    cities = SelectMultipleField(_l("Affected cities"), choices=[], validators=[DataRequired()])
+    occurred_at = DateTimeLocalField(_l("When it happened"), format="%Y-%m-%dT%H:%M", validators=[DataRequired()])
+    summary = TextAreaField(_l("What happened"), validators=[DataRequired(), Length(max=5000)])
+    dead_or_missing = IntegerField(_l("Dead or missing"), validators=[Optional(), HEADCOUNT])
+    seriously_injured = IntegerField(_l("Seriously injured"), validators=[Optional(), HEADCOUNT])
+    stranded = IntegerField(_l("Stranded over 24 hours"), validators=[Optional(), HEADCOUNT])
+
+    def set_cities(self):
+        self.cities.choices = city_choices()
+
+
+class IncidentNoteForm(FlaskForm):
+    body = TextAreaField(_l("Update"), validators=[DataRequired(), Length(max=5000)])
