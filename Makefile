@@ -22,6 +22,7 @@ translations/zh/LC_MESSAGES/messages.mo: translations/zh/LC_MESSAGES/messages.po
 
 run: install
 	$(FLASK) db upgrade
+	$(FLASK) calendar recompute
 	$(FLASK) seed-demo
 	@echo
 	@echo "Open http://$(HOST):$(PORT)/ (API reference at http://$(HOST):$(PORT)/api/v1/docs)"
@@ -33,6 +34,7 @@ run: install
 serve: install
 	@test -n "$$DATABASE_URL" -a -n "$$REDIS_URL" || { echo "Set DATABASE_URL and REDIS_URL (see README)."; exit 1; }
 	$(FLASK) db upgrade
+	$(FLASK) calendar recompute
 	TOURISM_ENV=production LOG_FORMAT=json $(BIN)/gunicorn --config gunicorn.conf.py app:app
 
 # Background planning when REDIS_URL is set: each worker process solves one queued plan at a time.

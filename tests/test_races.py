@@ -24,6 +24,8 @@ COMPLAINT = {"complainant": {"name": "游客甲", "phone": "13800000001"}, "resp
              "incident_city": "440600", "occurred_on": "2026-11-20", "description": "被强迫购物。", "urgent": False}
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
+ACCEPT = {"to": "accepted", "without_contract": True}  # no tour contract: art. 9(四) does not apply
+
 
 @pytest.fixture
 def clients(app, database_url):
@@ -55,7 +57,7 @@ def test_transitions_with_one_version_give_one_success_and_conflicts(client, cli
     headers = api_user(client, "fs", "regulator", city="440600")
     tracking_no = client.post("/api/v1/complaints", json=COMPLAINT).json["tracking_no"]
     codes, _ = race(client, clients, lambda c, i: c.post(
-        f"/api/v1/complaints/{tracking_no}/transitions", json={"to": "accepted", "version": 1}, headers=headers))
+        f"/api/v1/complaints/{tracking_no}/transitions", json={**ACCEPT, "version": 1}, headers=headers))
     assert codes.count(200) == 1 and codes.count(409) == clients - 1
     assert client.get(f"/api/v1/complaints/{tracking_no}", headers=headers).json["status"] == "accepted"
     verify_audit_passes(app)

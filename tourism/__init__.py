@@ -15,6 +15,7 @@ DOMAINS = (
     "tourism.web",
     "tourism.accounts",
     "tourism.zone",
+    "tourism.calendar",
     "tourism.agencies",
     "tourism.guides",
     "tourism.complaints",

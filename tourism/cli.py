@@ -21,11 +21,6 @@ def _read_password() -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
-def _fail(error: DomainError):
-    details = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in (error.errors or {}).items())
-    raise click.ClickException(" ".join(filter(None, [str(error.message or ""), details])) or error.code)
-
-
 @click.command("create-user")
 @click.argument("username")
 @click.option("--role", required=True, type=click.Choice(Role.values()))
@@ -41,7 +36,7 @@ def create_user_command(username, role, city, agency, guide):
         db.session.commit()
     except DomainError as error:
         db.session.rollback()
-        _fail(error)
+        raise click.ClickException(error.as_text()) from error
     click.echo(f"Created {user.username} ({user.role}).")
 
 
@@ -62,7 +57,7 @@ def set_password_command(username):
         db.session.commit()
     except DomainError as error:
         db.session.rollback()
-        _fail(error)
+        raise click.ClickException(error.as_text()) from error
     click.echo(f"New password set for {user.username}; every earlier session and token is ended.")
 
 

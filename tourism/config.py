@@ -41,6 +41,10 @@ def _trusted_hosts(public_base_url: str | None) -> list[str]:
     return hosts + ["localhost", "127.0.0.1", "::1"]
 
 
+def _int(name: str, default: int) -> int:
+    return int(os.environ.get(name, str(default)))
+
+
 def load_config(instance_path: Path) -> dict:
     """Build the application's settings; see the configuration table in README.md."""
     redis_url = os.environ.get("REDIS_URL") or None
@@ -83,9 +87,27 @@ def load_config(instance_path: Path) -> dict:
         # Upheld complaints within the window that flag a licence for review (a policy choice, not a rule).
         "COMPLAINT_REVIEW_THRESHOLD": int(os.environ.get("COMPLAINT_REVIEW_THRESHOLD", "3")),
         "COMPLAINT_REVIEW_WINDOW_DAYS": int(os.environ.get("COMPLAINT_REVIEW_WINDOW_DAYS", "365")),
-        # Minutes within which each affected city acknowledges an incident, per grade: set by the
-        # provincial emergency plan; one hour by default (see tourism/incidents/emergencies.py).
-        "INCIDENT_ACK_MINUTES": {"I": 60, "II": 60, "III": 60, "IV": 60},
+        # Complaint limits (tourism/complaints/rules.py): the 2010 measures' values; the 2026 measures that
+        # replaced them could not be checked, so each is a setting.
+        "COMPLAINT_ACCEPT_WORKING_DAYS": _int("COMPLAINT_ACCEPT_WORKING_DAYS", 5),
+        "COMPLAINT_CONTRACT_CUTOFF_DAYS": _int("COMPLAINT_CONTRACT_CUTOFF_DAYS", 90),
+        "COMPLAINT_REPLY_DAYS": _int("COMPLAINT_REPLY_DAYS", 10),
+        "COMPLAINT_MEDIATION_DAYS": _int("COMPLAINT_MEDIATION_DAYS", 60),
+        # Working days the authority takes to decide a branch or outlet filing: in a draft revision only,
+        # not in the enacted 条例 or 实施细则 (tourism/agencies/deadlines.py).
+        "FILING_DECISION_WORKING_DAYS": _int("FILING_DECISION_WORKING_DAYS", 3),
+        # Deposit added for a branch doing outbound business: 300,000 CNY by the enacted 条例 art. 14; some
+        # local practice charges 350,000 for a branch doing both (tourism/agencies/deposit.py).
+        "BRANCH_OUTBOUND_DEPOSIT_CNY": _int("BRANCH_OUTBOUND_DEPOSIT_CNY", 300_000),
+        # Days before a bank guarantee expires from which the deposit page warns (a policy choice).
+        "GUARANTEE_WARNING_DAYS": _int("GUARANTEE_WARNING_DAYS", 30),
+        # Minutes within which each affected city acknowledges an incident, per grade: this system's own
+        # policy among the zone's cities, not a legal limit (tourism/emergencies/rules.py).
+        "INCIDENT_ACK_MINUTES": {grade: _int(f"INCIDENT_ACK_MINUTES_{grade}", 60)
+                                 for grade in ("I", "II", "III", "IV")},
+        # Hours each level has to report an incident to the level above. The tourism measures' own article
+        # could not be read; 《生产安全事故报告和调查处理条例》art. 11 sets 2 hours per level (by analogy).
+        "INCIDENT_UPWARD_REPORT_HOURS": _int("INCIDENT_UPWARD_REPORT_HOURS", 2),
         "DEMO_CREDENTIALS": os.environ.get("TOURISM_ENV", "development") == "development",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from tests.factories import api_user, make_agency
-from tourism.agencies.deadlines import filing_clock
+from tourism.agencies.deadlines import FilingClock
 from tourism.agencies.service import get_office
 from tourism.core import clock
 from tourism.extensions import db
@@ -27,9 +27,8 @@ def test_decision_due_skips_a_weekend_and_the_mid_autumn_holiday(client):
     body = submit_on(client, datetime(2026, 9, 24, 15, 0), "2026-09-23")
     assert body["decision_due"] == "2026-09-30"
     branch = get_office(db.session, body["id"], "branch")
-    assert not filing_clock(branch, today=date(2026, 9, 30)).overdue
-    late = filing_clock(branch, today=date(2026, 10, 8))
-    assert late.overdue and late.working_days_overdue == 1  # 1–7 Oct are National Day holidays
+    assert not FilingClock.of(branch, today=date(2026, 9, 30)).overdue
+    assert FilingClock.of(branch, today=date(2026, 10, 8)).overdue
 
 
 def test_overdue_shows_in_the_api_and_ends_with_the_decision(client):
@@ -52,3 +51,19 @@ def test_late_submission_counts_the_make_up_sunday(client):
     assert on_time["submitted_late"] is False
     late = submit_on(client, datetime(2026, 9, 23, 9, 0), "2026-09-18")
     assert late["submitted_late"] is True
+
+
+def test_a_filing_counted_into_a_year_without_its_notice_is_provisional_and_says_so(client):
+    # Received Wed 30 Dec 2026: 31 Dec, then 1 Jan 2027 (New Year's Day by the 2024 measures), Mon 4, Tue 5 Jan.
+    make_agency("L-GD-100001", "440100")
+    with clock.frozen_at(datetime(2026, 12, 30, 9, 0)):
+        client.admin_headers = api_user(client, "gz-admin", "agency_admin", agency="L-GD-100001")
+    body = submit_on(client, datetime(2026, 12, 30, 10, 0), "2026-12-29")
+    assert body["decision_due"] == "2027-01-05" and body["deadlines_provisional"] is True
+
+
+def test_the_authority_limit_is_a_setting(client, app):
+    app.config["FILING_DECISION_WORKING_DAYS"] = 5
+    make_agency("L-GD-100001", "440100")
+    body = submit_on(client, datetime(2026, 9, 24, 15, 0), "2026-09-23")
+    assert body["decision_due"] == "2026-10-09"  # Mon 28 – Wed 30 Sep, then Thu 8 and Fri 9 Oct

@@ -103,6 +103,7 @@ def test_a_complaint_filed_by_the_public_is_handled_by_the_citys_regulator(page,
     page.click(f"text={tracking_no}")
     assert description in page.inner_text("main")
     page.select_option("#to", "accepted")
+    page.check("#without_contract")  # accepting asks when the tour contract ended (art. 9(四))
     page.click("form[action$='/transition'] button[type=submit]")
     page.wait_for_load_state()
     assert page.locator("h1 small").inner_text() in ("已受理", "accepted")

@@ -14,6 +14,8 @@ from tourism.core import clock
 from tourism.core.errors import InvalidInput
 from tourism.extensions import db
 
+ACCEPT = {"to": "accepted", "without_contract": True}  # no tour contract: art. 9(四) does not apply
+
 
 def complaint_body(**changes):
     body = {"complainant": {"name": "游客甲", "phone": "13800000001"}, "respondent": {"kind": "other"},
@@ -106,7 +108,7 @@ def test_every_transition_is_allowed_or_refused_by_the_workflow(app, start, to):
     case = _case_in(start)
     version = case.version
     move = partial(complaints.transition, db.session, "test", case, to=to, version=version, note="理由",
-                   outcome="upheld")
+                   outcome="upheld", without_contract=True)
     if to in rules.TRANSITIONS[start]:
         assert move().status == to
         db.session.commit()
@@ -145,7 +147,7 @@ def test_a_stale_version_gets_409_and_nothing_is_lost(client):
     receipt = file(client)
     fs = api_user(client, "fs", "regulator", city="440600")
     url = f"/api/v1/complaints/{receipt['tracking_no']}/transitions"
-    first = client.post(url, json={"to": "accepted", "version": 1, "note": "受理"}, headers=fs)
+    first = client.post(url, json={**ACCEPT, "version": 1, "note": "受理"}, headers=fs)
     assert first.status_code == 200 and first.json["version"] == 2
     stale = client.post(url, json={"to": "not_accepted", "version": 1, "note": "不予受理"}, headers=fs)
     assert stale.status_code == 409 and stale.json["code"] == "stale_version"
@@ -159,9 +161,9 @@ def test_only_the_city_with_jurisdiction_or_the_province_moves_a_case(client):
     receipt = file(client)
     url = f"/api/v1/complaints/{receipt['tracking_no']}/transitions"
     gz = api_user(client, "gz", "regulator", city="440100")
-    assert client.post(url, json={"to": "accepted", "version": 1}, headers=gz).status_code == 403
+    assert client.post(url, json={**ACCEPT, "version": 1}, headers=gz).status_code == 403
     province = api_user(client, "province", "provincial")
-    assert client.post(url, json={"to": "accepted", "version": 1}, headers=province).status_code == 200
+    assert client.post(url, json={**ACCEPT, "version": 1}, headers=province).status_code == 200
 
 
 def test_transfer_keeps_history_and_the_deadline(client):
@@ -173,9 +175,9 @@ def test_transfer_keeps_history_and_the_deadline(client):
                                                                    "reason": "合同在广州签订"}, headers=fs)
     assert moved.status_code == 200 and moved.json["assigned_city"] == "440100"
     assert moved.json["accept_by"] == receipt["accept_by"]
-    assert client.post(f"/api/v1/complaints/{no}/transitions", json={"to": "accepted", "version": 2},
+    assert client.post(f"/api/v1/complaints/{no}/transitions", json={**ACCEPT, "version": 2},
                        headers=fs).status_code == 403
-    assert client.post(f"/api/v1/complaints/{no}/transitions", json={"to": "accepted", "version": 2},
+    assert client.post(f"/api/v1/complaints/{no}/transitions", json={**ACCEPT, "version": 2},
                        headers=gz).status_code == 200
     actions = [h["action"] for h in client.get(f"/api/v1/complaints/{no}/history", headers=gz).json]
     assert actions == ["received", "transferred", "transition"]
@@ -218,7 +220,7 @@ def test_lookup_shows_status_and_public_messages_only(client):
     client.post(f"/api/v1/complaints/{no}/messages", json={"body": "内部：核查旅行社合同", "for_complainant": False},
                 headers=fs)
     client.post(f"/api/v1/complaints/{no}/messages", json={"body": "已联系旅行社", "for_complainant": True}, headers=fs)
-    client.post(f"/api/v1/complaints/{no}/transitions", json={"to": "accepted", "version": 1, "note": "予以受理"},
+    client.post(f"/api/v1/complaints/{no}/transitions", json={**ACCEPT, "version": 1, "note": "予以受理"},
                 headers=fs)
     view = client.post(f"/api/v1/complaints/{no}/lookup", json={"access_code": code}).json
     assert view["status"] == "accepted"

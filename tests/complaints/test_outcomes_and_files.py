@@ -16,7 +16,8 @@ PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 def decide(client, headers, no, outcome="upheld"):
     url = f"/api/v1/complaints/{no}/transitions"
     version = 1
-    for to, extra in (("accepted", {}), ("investigation", {}), ("decided", {"outcome": outcome})):
+    steps = (("accepted", {"without_contract": True}), ("investigation", {}), ("decided", {"outcome": outcome}))
+    for to, extra in steps:
         response = client.post(url, json={"to": to, "version": version, **extra}, headers=headers)
         assert response.status_code == 200, response.json
         version = response.json["version"]

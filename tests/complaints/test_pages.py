@@ -40,7 +40,7 @@ def test_case_page_moves_a_case_and_refuses_a_stale_form(client):
     page = client.get(f"/cases/{case.tracking_no}").get_data(as_text=True)
     token = csrf_from(page)
     moved = client.post(f"/cases/{case.tracking_no}/transition", data={"csrf_token": token, "to": "accepted",
-                                                                       "version": "1"})
+                                                                       "version": "1", "without_contract": "y"})
     assert moved.status_code == 302
     stale = client.post(f"/cases/{case.tracking_no}/transition", data={"csrf_token": token, "to": "mediation",
                                                                        "version": "1", "note": "我的说明"})

@@ -18,13 +18,15 @@ from tourism.extensions import db
 COMPLAINT = {"complainant": {"name": "游客甲", "phone": "13800000001"}, "respondent": {"kind": "other"},
              "incident_city": "440600", "occurred_on": "2026-11-20", "description": "被强迫购物。", "urgent": False}
 
+ACCEPT = {"to": "accepted", "without_contract": True}  # no tour contract: art. 9(四) does not apply
+
 
 @pytest.fixture
 def stream(client):
     """A case with a history of four entries: received, accepted, a message, in mediation."""
     headers = api_user(client, "fs", "regulator", city="440600")
     tracking_no = client.post("/api/v1/complaints", json=COMPLAINT).json["tracking_no"]
-    client.post(f"/api/v1/complaints/{tracking_no}/transitions", json={"to": "accepted", "version": 1},
+    client.post(f"/api/v1/complaints/{tracking_no}/transitions", json={**ACCEPT, "version": 1},
                 headers=headers)
     client.post(f"/api/v1/complaints/{tracking_no}/messages", json={"body": "已联系旅行社"}, headers=headers)
     client.post(f"/api/v1/complaints/{tracking_no}/transitions", json={"to": "mediation", "version": 2},

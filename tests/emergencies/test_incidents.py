@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from tests.factories import api_user
 from tourism.core import clock
-from tourism.emergencies.service import grade_for
+from tourism.emergencies.rules import grade_for
 
 TYPHOON = {"grade": "IV", "kind": "natural_disaster", "cities": ["440400", "442000"],
            "occurred_at": "2026-11-24T08:00:00+08:00", "summary": "台风过境，景区关闭"}

@@ -162,3 +162,12 @@ def test_no_page_form_answers_5xx_to_hostile_values(app, client):
     for path in ["/guides?page=10000000000000000000", "/agencies?page=10000000000000000000&q=%00",
                  "/cases?page=10000000000000000000"]:
         assert client.get(path).status_code < 500, path
+
+
+def test_a_multipart_part_without_a_readable_name_is_answered_not_crashed(client):
+    headers = api_user(client, "province", "provincial")
+    body = (b'--B\r\nContent-Disposition: form-data; name="ends in a backslash\\"\r\n\r\n4.9e-150\r\n'
+            b'--B\r\nContent-Disposition: form-data; name=".exe"\r\n\r\n{"": 1}\r\n--B--\r\n')
+    for url in ("/api/v1/guides/imports?dry_run=true", "/api/v1/complaints/TS2026000001/attachments"):
+        response = client.post(url, data=body, headers={**headers, "Content-Type": "multipart/form-data; boundary=B"})
+        assert response.status_code < 500, url

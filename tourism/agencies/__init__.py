@@ -5,7 +5,9 @@ def init_app(app):
     from tourism.accounts.service import register_scope
     from tourism.agencies import api, permissions, views  # noqa: F401 (permissions declares the rules)
     from tourism.agencies.demo import seed_agencies
-    from tourism.agencies.service import agency_scope, history_problems, used_filing_numbers
+    from tourism.agencies.enums import DepositKind
+    from tourism.agencies.service import agency_scope, history_problems, recompute_deadlines, used_filing_numbers
+    from tourism.calendar.service import register_deadlines
     from tourism.core.audit import register_subject_check
     from tourism.core.sequences import register_used_numbers
     from tourism.demo import add_seeder
@@ -17,3 +19,5 @@ def init_app(app):
     add_seeder(seed_agencies, seed_agencies.accounts)
     register_subject_check("agencies", history_problems)
     register_used_numbers("filings", used_filing_numbers)
+    register_deadlines("filings", recompute_deadlines)
+    app.jinja_env.globals["DepositKind"] = DepositKind

@@ -3,7 +3,6 @@
 from flask_login import current_user
 
 from tourism.agencies import service
-from tourism.agencies.deposit import deposit_statement
 from tourism.agencies.enums import FilingStatus, OfficeKind
 from tourism.agencies.schemas import (
     AgencyCreateSchema,
@@ -22,12 +21,16 @@ from tourism.agencies.schemas import (
     OfficeQuerySchema,
     OfficeSchema,
     OutletCreateSchema,
+    PenaltyCreateSchema,
+    PenaltyListSchema,
+    PenaltySchema,
     ResubmissionSchema,
 )
 from tourism.core import audit
 from tourism.core.api import Blueprint
 from tourism.core.authz import can, require
 from tourism.core.errors import NotFound
+from tourism.core.pagination import PageArgsSchema, page_of
 from tourism.core.schemas import HistoryEntrySchema
 from tourism.extensions import db
 
@@ -96,7 +99,32 @@ def get_deposit(licence_no):
     """What the rules require the agency to hold, what it holds, the shortfall, and each line's rule."""
     agency = service.get_agency(db.session, licence_no)
     require("agency.inspect", agency)
-    return deposit_statement(agency)
+    return service.deposit_of(agency)
+
+
+@blp.route("/agencies/<licence_no>/penalties", methods=["GET"])
+@blp.arguments(PageArgsSchema, location="query")
+@blp.response(200, PenaltyListSchema)
+@blp.errors(401, 403, 404)
+def list_penalties(query, licence_no):
+    """The administrative penalties recorded on the agency, oldest first."""
+    agency = service.get_agency(db.session, licence_no)
+    require("agency.inspect", agency)
+    return page_of(agency.penalties, query["page"], query["per_page"])
+
+
+@blp.route("/agencies/<licence_no>/penalties", methods=["POST"])
+@blp.arguments(PenaltyCreateSchema)
+@blp.response(201, PenaltySchema)
+@blp.errors(401, 403, 404, 409)
+def record_penalty(data, licence_no):
+    """Record an administrative penalty (the home city's regulator or provincial); it decides the deposit's
+    reduction (《旅行社条例》art. 17) and outbound licensing (art. 8)."""
+    agency = service.get_agency(db.session, licence_no)
+    require("agency.regulate", agency)
+    penalty = service.record_penalty(db.session, current_user, agency, **data)
+    db.session.commit()
+    return penalty
 
 
 @blp.route("/agencies/<licence_no>/history", methods=["GET"])

@@ -1,26 +1,37 @@
-"""Where a filing stands against the statutory time limits, counted in working days.
+"""Where a branch or outlet filing stands against its time limits, counted in working days.
 
-实施细则 (text as published at 78911.com.cn, art. 16): the agency files a branch or outlet within
-3 working days of its registration; the authority issues the filing certificate within 3 working
-days of receiving the filing.
+- The agency's limit: 《旅行社条例》art. 10 — a branch is filed with the tourism authority of its place
+  within 3 working days of its registration with the market regulator. Art. 11 sets no period for a
+  service outlet; the same 3 working days are applied to both as this system's yardstick.
+- The authority's limit to issue the filing certificate: found only in a draft revision of the 条例, not
+  in the enacted 条例 or 实施细则, so it is the setting FILING_DECISION_WORKING_DAYS (3 by default) and
+  the pages say so.
+Both are counted when the filing is submitted and stored with it, with whether a year they count through
+lacked its holiday notice (provisional); loading a notice recomputes them (recompute_deadlines).
 """
 
 from dataclasses import dataclass
 from datetime import date
 
 from tourism.core import clock
-from tourism.core.workdays import add_working_days, working_days_between
 
-FILING_WORKING_DAYS = 3
+FILING_WORKING_DAYS = 3  # 条例 art. 10
 
 
 @dataclass(frozen=True)
 class FilingClock:
     submission_due: date  # the agency's limit: 3 working days after registration
     submitted_on: date
-    decision_due: date  # the authority's limit: 3 working days after receipt
+    decision_due: date  # the authority's limit (a setting)
     decided_on: date | None
+    provisional: bool
     today: date
+
+    @classmethod
+    def of(cls, office, today: date | None = None) -> "FilingClock":
+        decided = office.decided_at if office.status != "submitted" else None
+        return cls(office.submission_due, office.submitted_at.date(), office.decision_due,
+                   decided.date() if decided else None, office.deadlines_provisional, today or clock.today())
 
     @property
     def submitted_late(self) -> bool:
@@ -31,18 +42,8 @@ class FilingClock:
         """Undecided past the authority's limit (or decided after it)."""
         return (self.decided_on or self.today) > self.decision_due
 
-    @property
-    def working_days_overdue(self) -> int:
-        return working_days_between(self.decision_due, self.decided_on or self.today)
 
-
-def filing_clock(office, today: date | None = None) -> FilingClock:
-    submitted_on = office.submitted_at.date()
-    decided = office.decided_at if office.status != "submitted" else None
-    return FilingClock(
-        submission_due=add_working_days(office.established_on, FILING_WORKING_DAYS),
-        submitted_on=submitted_on,
-        decision_due=add_working_days(submitted_on, FILING_WORKING_DAYS),
-        decided_on=decided.date() if decided else None,
-        today=today or clock.today(),
-    )
+def filing_deadlines(work_calendar, *, established_on: date, submitted_on: date, decision_days: int):
+    """The agency's and the authority's limits for a filing, as Deadlines."""
+    return (work_calendar.add(established_on, FILING_WORKING_DAYS),
+            work_calendar.add(submitted_on, decision_days))

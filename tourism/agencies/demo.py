@@ -35,6 +35,13 @@ def seed_agencies(session):
             session, ACTOR, licence_no=licence_no, name=name, home_city=city, outbound=outbound, deposit_cny=deposit,
             name_en=name_en, licensed_on=today.replace(year=today.year - years), complaint_phone="12345")
     gz, fs, sz = agencies["L-GD-DEMO01"], agencies["L-GD-DEMO02"], agencies["L-GD-DEMO03"]
+    # Guangzhou's deposit paid in four years ago with no penalty since: halved (art. 17). Foshan's is a bank
+    # guarantee expiring soon, and Foshan was fined last year for harming tourists (no outbound scope, art. 8).
+    service.update_agency(session, ACTOR, gz, version=gz.version, deposit_since=today - timedelta(days=4 * 365))
+    service.update_agency(session, ACTOR, fs, version=fs.version, deposit_kind="guarantee",
+                          guarantee_expires_on=today + timedelta(days=20))
+    service.record_penalty(session, ACTOR, fs, kind="fine", decided_on=today - timedelta(days=200), harms_tourists=True,
+                           document_no="示例佛文旅罚〔2026〕1号", authority="佛山市文化广电旅游体育局")
     # Guangzhou's outbound agency: a filed outbound branch in Foshan with an outlet, one waiting in Zhuhai.
     foshan = _office(session, gz, OfficeKind.BRANCH, "440600", "示例羊城国际旅行社佛山分社", "佛山市禅城区祖庙路 1 号",
                      30, outbound=True, manager="陈经理")

@@ -12,7 +12,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
-from tourism.agencies.enums import LicenceStatus, Scope
+from tourism.agencies.enums import DepositKind, LicenceStatus, PenaltyKind, Scope
 from tourism.agencies.validation import LICENCE_NO_MESSAGE, LICENCE_NO_PATTERN
 from tourism.core.forms import AMOUNT_CNY, choices
 from tourism.guides.validation import LICENCE_NO_MESSAGE as GUIDE_LICENCE_NO_MESSAGE
@@ -31,13 +31,27 @@ class AgencyForm(FlaskForm):
     outbound = BooleanField(_l("Licensed for outbound business"))
     deposit_cny = IntegerField(_l("Quality deposit held (CNY)"), default=0,
                                validators=[InputRequired(), AMOUNT_CNY])
+    deposit_kind = SelectField(_l("Held as"), choices=choices(*DepositKind.choices()), default=DepositKind.ACCOUNT)
+    deposit_since = DateField(_l("Paid in or last topped up on"), validators=[Optional()])
+    guarantee_expires_on = DateField(_l("Bank guarantee valid until"), validators=[Optional()])
     complaint_phone = StringField(_l("Complaint phone"), validators=[Optional(), Length(max=40)])
 
 
 class DepositForm(FlaskForm):
     deposit_cny = IntegerField(_l("Quality deposit held (CNY)"),
                                validators=[InputRequired(), AMOUNT_CNY])
+    deposit_kind = SelectField(_l("Held as"), choices=choices(*DepositKind.choices()))
+    deposit_since = DateField(_l("Paid in or last topped up on"), validators=[Optional()])
+    guarantee_expires_on = DateField(_l("Bank guarantee valid until"), validators=[Optional()])
     version = HiddenField(validators=[DataRequired()])
+
+
+class PenaltyForm(FlaskForm):
+    kind = SelectField(_l("Penalty"), choices=choices(*PenaltyKind.choices()))
+    decided_on = DateField(_l("Decided on"), validators=[DataRequired()])
+    harms_tourists = BooleanField(_l("For harming tourists' rights (侵害旅游者合法权益)"))
+    document_no = StringField(_l("Decision number"), validators=[DataRequired(), Length(max=64)])
+    authority = StringField(_l("Deciding authority"), validators=[DataRequired(), Length(max=200)])
 
 
 class LicenceStatusForm(FlaskForm):

@@ -1,6 +1,6 @@
 from marshmallow import Schema, fields, validate
 
-from tourism.agencies.enums import FilingStatus, LicenceStatus, OfficeKind, Scope
+from tourism.agencies.enums import DepositKind, FilingStatus, LicenceStatus, OfficeKind, PenaltyKind, Scope
 from tourism.agencies.validation import (
     ADDRESS_LENGTH,
     LICENCE_NO_MESSAGE,
@@ -27,6 +27,12 @@ class AgencyCreateSchema(Schema):
     licensed_on = Date(load_default=None, allow_none=True, metadata={
         "description": "Date of the business licence; checks the two-year rule for outbound business"})
     complaint_phone = fields.String(load_default="", validate=validate.Length(max=40))
+    deposit_kind = DepositKind.field(load_default=DepositKind.ACCOUNT, metadata={
+        "description": "account (cash) or guarantee (bank guarantee, art. 13)"})
+    deposit_since = Date(load_default=None, allow_none=True, metadata={
+        "description": "Day the deposit was paid in or last topped up: art. 17's three years run from it"})
+    guarantee_expires_on = Date(load_default=None, allow_none=True,
+                                metadata={"description": "A bank guarantee's last valid day"})
 
 
 class AgencyUpdateSchema(Schema):
@@ -37,6 +43,10 @@ class AgencyUpdateSchema(Schema):
     deposit_cny = fields.Integer(validate=AMOUNT_CNY)
     licensed_on = Date(allow_none=True)
     complaint_phone = fields.String(validate=validate.Length(max=40))
+    deposit_kind = DepositKind.field(metadata={"description": "account (cash) or guarantee (bank guarantee, art. 13)"})
+    deposit_since = Date(allow_none=True, metadata={
+        "description": "Day the deposit was paid in or last topped up: art. 17's three years run from it"})
+    guarantee_expires_on = Date(allow_none=True, metadata={"description": "A bank guarantee's last valid day"})
 
 
 class LicenceStatusChangeSchema(Schema):
@@ -55,6 +65,10 @@ class AgencySchema(Schema):
     licence_status = LicenceStatus.field()
     licensed_on = Date(allow_none=True)
     deposit_cny = fields.Integer()
+    deposit_kind = DepositKind.field(metadata={"description": "account (cash) or guarantee (bank guarantee, art. 13)"})
+    deposit_since = Date(allow_none=True, metadata={
+        "description": "Day the deposit was paid in or last topped up: art. 17's three years run from it"})
+    guarantee_expires_on = Date(allow_none=True, metadata={"description": "A bank guarantee's last valid day"})
     complaint_phone = fields.String()
     version = fields.Integer()
 
@@ -125,9 +139,40 @@ class DepositLineSchema(Schema):
 
 class DepositSchema(Schema):
     required_cny = fields.Integer()
-    held_cny = fields.Integer()
+    held_cny = fields.Integer(metadata={"description": "0 from the day a bank guarantee expires"})
     shortfall_cny = fields.Integer()
+    kind = DepositKind.field()
+    guarantee_expires_on = Date(allow_none=True)
+    guarantee_expired = fields.Boolean()
+    guarantee_expiring = fields.Boolean()
+    reduced_from = Date(allow_none=True, metadata={"description": "Art. 17's 50% reduction applies from this day"})
+    reduction_possible_from = Date(allow_none=True, metadata={
+        "description": "When art. 17's reduction would apply, if no fine-or-heavier penalty for harming "
+                       "tourists' rights intervenes"})
     lines = fields.List(fields.Nested(DepositLineSchema))
+
+
+class PenaltyCreateSchema(Schema):
+    kind = PenaltyKind.field(required=True)
+    decided_on = Date(required=True)
+    harms_tourists = fields.Boolean(required=True, metadata={
+        "description": "For harming tourists' rights (侵害旅游者合法权益)"})
+    document_no = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    authority = fields.String(required=True, validate=validate.Length(min=1, max=200))
+
+
+class PenaltySchema(Schema):
+    id = fields.Integer()
+    kind = PenaltyKind.field()
+    decided_on = Date()
+    harms_tourists = fields.Boolean()
+    document_no = fields.String()
+    authority = fields.String()
+    recorded_by = fields.String()
+    recorded_at = fields.DateTime()
+
+
+PenaltyListSchema = list_schema(PenaltySchema, "PenaltyListSchema")
 
 
 class OfficeSchema(Schema):
@@ -148,7 +193,11 @@ class OfficeSchema(Schema):
     submitted_at = fields.DateTime()
     decided_at = fields.DateTime(allow_none=True)
     closed_on = Date(allow_none=True)
-    decision_due = Date(attribute="clock.decision_due")
+    submission_due = Date(metadata={"description": "The agency's limit: 3 working days after registration "
+                                                   "(《旅行社条例》art. 10)"})
+    decision_due = Date(metadata={"description": "The authority's limit (a setting: only a draft sets it)"})
+    deadlines_provisional = fields.Boolean(metadata={
+        "description": "A limit counts through a year whose holiday notice is not loaded yet"})
     overdue = fields.Boolean(attribute="clock.overdue")
     submitted_late = fields.Boolean(attribute="clock.submitted_late")
     version = fields.Integer()

@@ -1,25 +1,29 @@
 """Travel agencies, their branch offices and service outlets, and the filing of both.
 
-Rules applied here (sources in tourism/agencies/deposit.py and the docstrings below):
-- 《旅行社条例》art. 8: outbound business only after two years of licensed operation.
-- 实施细则 (text as published at 78911.com.cn, art. 16): branches anywhere in the country with the
-  agency's scope at most; outlets within the agency's province and within the districted city of
-  any of its branches; each is filed with the authority of its location within 3 working days of
-  its registration, and the authority issues the filing certificate within 3 working days.
+Rules applied here (the deposit's in tourism/agencies/deposit.py, the filing limits' in deadlines.py):
+- 《旅行社条例》art. 8: outbound business only after two years of licensed operation and without a
+  fine-or-heavier penalty for harming tourists' rights.
+- 《旅行社条例》art. 10: a branch may be set up anywhere in the country, with a business scope no wider
+  than its agency's, and is filed with the tourism authority of its place; art. 11: a service outlet
+  likewise files with the authority of its place.
+- 《旅行社条例实施细则》art. 21 (as amended by 国家旅游局令第42号, 2016): outlets within the agency's own
+  province, or within the districted city of one of its branches.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import flag_modified
 
-from tourism.agencies.deadlines import filing_clock
-from tourism.agencies.deposit import DepositStatement, deposit_statement
-from tourism.agencies.enums import FilingStatus, LicenceStatus, OfficeKind
-from tourism.agencies.models import Agency, Office
+from tourism.agencies.deadlines import FilingClock, filing_deadlines
+from tourism.agencies.deposit import DepositStatement, deposit_statement, penalised_for_harm
+from tourism.agencies.enums import DepositKind, FilingStatus, LicenceStatus, OfficeKind, PenaltyKind
+from tourism.agencies.models import Agency, AgencyPenalty, Office
+from tourism.calendar import service as calendar
 from tourism.core import audit, clock
 from tourism.core.authz import can
 from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version, field_error
@@ -121,18 +125,45 @@ def filing_queue(session, *, city=None):
 
 # --- agencies --------------------------------------------------------------------------------
 
-def _check_outbound(outbound: bool, licensed_on: date | None, today: date):
-    """《旅行社条例》第八条: outbound business may be licensed after two years of operation."""
-    if outbound and licensed_on is not None:
+def deposit_of(agency: Agency, today: date | None = None) -> DepositStatement:
+    """The agency's deposit statement under the settings in force (see tourism.agencies.deposit)."""
+    config = current_app.config
+    return deposit_statement(agency, outbound_branch_cny=config["BRANCH_OUTBOUND_DEPOSIT_CNY"],
+                             warning_days=config["GUARANTEE_WARNING_DAYS"], today=today)
+
+
+def _check_outbound(licensed_on: date | None, penalties: list, today: date):
+    """《旅行社条例》第八条: outbound business after two full years of licensed operation, and only for an
+    agency never given a fine or heavier penalty for harming tourists' rights."""
+    errors = []
+    if licensed_on is not None:
         possible_from = clock.years_after(licensed_on, OUTBOUND_AFTER_YEARS)
         if today < possible_from:
-            message = _("Outbound business needs two years of licensed operation (《旅行社条例》第八条); "
-                        "possible from %(day)s.", day=possible_from.isoformat())
-            raise field_error("outbound", message)
+            errors.append(_("Outbound business needs two years of licensed operation (《旅行社条例》第八条); "
+                            "possible from %(day)s.", day=possible_from.isoformat()))
+    for penalty in penalties:
+        errors.append(_("Penalised for harming tourists' rights (%(kind)s, %(document)s, %(day)s): outbound "
+                        "business cannot be licensed (《旅行社条例》第八条).", kind=PenaltyKind.label_of(penalty.kind),
+                        document=penalty.document_no, day=penalty.decided_on.isoformat()))
+    if errors:
+        raise InvalidInput(errors={"outbound": errors})
+
+
+def _check_deposit_fields(merged: dict, today: date):
+    errors = {}
+    if merged["deposit_since"] and merged["deposit_since"] > today:
+        errors["deposit_since"] = [_("The deposit cannot have been paid in the future.")]
+    if merged["deposit_kind"] == DepositKind.GUARANTEE and merged["guarantee_expires_on"] is None:
+        errors["guarantee_expires_on"] = [_("Give the last day the bank guarantee is valid.")]
+    if merged["deposit_kind"] == DepositKind.ACCOUNT and merged["guarantee_expires_on"] is not None:
+        errors["guarantee_expires_on"] = [_("Only a bank guarantee has an expiry date.")]
+    if errors:
+        raise InvalidInput(errors=errors)
 
 
 def create_agency(session, actor, *, licence_no, name, home_city, outbound=False, deposit_cny=0, name_en="",
-                  licensed_on=None, complaint_phone="") -> Agency:
+                  licensed_on=None, complaint_phone="", deposit_kind=DepositKind.ACCOUNT, deposit_since=None,
+                  guarantee_expires_on=None) -> Agency:
     errors = {}
     if not is_known_city(home_city):
         errors["home_city"] = [_("Unknown city code.")]
@@ -140,12 +171,16 @@ def create_agency(session, actor, *, licence_no, name, home_city, outbound=False
         errors["licensed_on"] = [_("The licence date cannot be in the future.")]
     if errors:
         raise InvalidInput(errors=errors)
-    _check_outbound(outbound, licensed_on, clock.today())
+    _check_deposit_fields({"deposit_kind": deposit_kind, "deposit_since": deposit_since,
+                           "guarantee_expires_on": guarantee_expires_on}, clock.today())
+    if outbound:
+        _check_outbound(licensed_on, [], clock.today())
     if session.scalar(select(Agency.id).where(Agency.licence_no == licence_no)):
         raise field_error("licence_no", _("An agency with this licence number exists."), Conflict)
     agency = Agency(licence_no=licence_no, name_zh=name, name_en=name_en or "", home_city=home_city,
                     outbound=outbound, deposit_cny=deposit_cny, licensed_on=licensed_on,
-                    complaint_phone=complaint_phone or "")
+                    complaint_phone=complaint_phone or "", deposit_kind=deposit_kind, deposit_since=deposit_since,
+                    guarantee_expires_on=guarantee_expires_on)
     session.add(agency)
     try:
         session.flush()
@@ -153,20 +188,25 @@ def create_agency(session, actor, *, licence_no, name, home_city, outbound=False
         session.rollback()
         raise field_error("licence_no", _("An agency with this licence number exists."), Conflict) from error
     audit.record(session, agency.stream, "created", actor, licence_no=licence_no, name=name, home_city=home_city,
-                 outbound=outbound, deposit_cny=deposit_cny, licensed_on=licensed_on)
+                 outbound=outbound, deposit_cny=deposit_cny, licensed_on=licensed_on, deposit_kind=deposit_kind,
+                 deposit_since=deposit_since, guarantee_expires_on=guarantee_expires_on)
     return agency
 
 
-EDITABLE_AGENCY_FIELDS = ("name_zh", "name_en", "deposit_cny", "complaint_phone", "outbound", "licensed_on")
+EDITABLE_AGENCY_FIELDS = ("name_zh", "name_en", "deposit_cny", "complaint_phone", "outbound", "licensed_on",
+                          "deposit_kind", "deposit_since", "guarantee_expires_on")
 
 
 def update_agency(session, actor, agency: Agency, *, version: int, **changes) -> Agency:
-    """Change an agency's record (deposit held, names, scope); every change is kept in its history."""
+    """Change an agency's record (deposit held and its form, names, scope); every change is kept in its history."""
     check_version(agency, version)
-    outbound = changes.get("outbound", agency.outbound)
-    licensed_on = changes.get("licensed_on", agency.licensed_on)
+    if changes.get("deposit_cny", 0) > agency.deposit_cny and "deposit_since" not in changes:
+        changes["deposit_since"] = clock.today()  # a top-up restarts art. 17's three years
+    merged = {field: changes.get(field, getattr(agency, field)) for field in EDITABLE_AGENCY_FIELDS}
+    _check_deposit_fields(merged, clock.today())
+    outbound, licensed_on = merged["outbound"], merged["licensed_on"]
     if outbound and not agency.outbound:
-        _check_outbound(outbound, licensed_on, clock.today())
+        _check_outbound(licensed_on, penalised_for_harm(agency), clock.today())
     if not outbound and agency.outbound:
         live_outbound = [b for b in agency.branches if b.outbound and b.status != FilingStatus.CLOSED]
         if live_outbound:
@@ -199,6 +239,40 @@ def change_licence_status(session, actor, agency: Agency, *, status: str, reason
     return agency
 
 
+def record_penalty(session, actor, agency: Agency, *, kind: str, decided_on: date, harms_tourists: bool,
+                   document_no: str, authority: str) -> AgencyPenalty:
+    """Record an administrative penalty on the agency (its home city's regulator); it is never edited.
+
+    A fine or heavier one for harming tourists' rights ends art. 17's reduction until the deposit is
+    topped up again, and bars outbound licensing (art. 8).
+    """
+    errors = {}
+    if kind not in PenaltyKind.values():
+        errors["kind"] = [_("Choose the kind of penalty.")]
+    if decided_on > clock.today():
+        errors["decided_on"] = [_("The decision cannot be dated in the future.")]
+    if not (document_no or "").strip():
+        errors["document_no"] = [_("Give the decision's document number.")]
+    if not (authority or "").strip():
+        errors["authority"] = [_("Name the authority that decided it.")]
+    if errors:
+        raise InvalidInput(errors=errors)
+    if any(p.document_no == document_no.strip() for p in agency.penalties):
+        raise field_error("document_no", _("This decision is already recorded."), Conflict)
+    penalty = AgencyPenalty(agency=agency, kind=kind, decided_on=decided_on, harms_tourists=bool(harms_tourists),
+                            document_no=document_no.strip(), authority=authority.strip(),
+                            recorded_by=audit.actor_name(actor))
+    session.add(penalty)
+    try:
+        session.flush()
+    except IntegrityError as error:
+        session.rollback()
+        raise field_error("document_no", _("This decision is already recorded."), Conflict) from error
+    audit.record(session, agency.stream, "penalty", actor, kind=kind, decided_on=decided_on,
+                 harms_tourists=penalty.harms_tourists, document_no=penalty.document_no, authority=penalty.authority)
+    return penalty
+
+
 # --- branches and outlets --------------------------------------------------------------------
 
 def _same_province(city_a: str, city_b: str) -> bool:
@@ -216,7 +290,7 @@ def _validate_office(agency: Agency, kind: str, city: str, outbound: bool, estab
     if established_on > clock.today():
         errors["established_on"] = [_("The registration date cannot be in the future.")]
     if kind == OfficeKind.BRANCH and outbound and not agency.outbound:
-        # A branch's scope is never wider than its agency's (实施细则 art. 16).
+        # A branch's scope is never wider than its agency's (《旅行社条例》art. 10).
         errors["outbound"] = [_("The agency holds no outbound licence, so its branch cannot do outbound business.")]
     if kind == OfficeKind.OUTLET and "city" not in errors:
         branch_cities = {b.city for b in agency.branches if b.status in (FilingStatus.SUBMITTED, FilingStatus.FILED)
@@ -228,7 +302,7 @@ def _validate_office(agency: Agency, kind: str, city: str, outbound: bool, estab
             elif branch.city != city:
                 errors["city"] = [_("An outlet under a branch lies in that branch's city.")]
         elif not (_same_province(city, agency.home_city) or city in branch_cities):
-            # Outlets: within the agency's province, or the city of one of its branches (实施细则 art. 16).
+            # Outlets: within the agency's province, or the city of one of its branches (实施细则 art. 21).
             errors["city"] = [_("Outlets may be set up in the agency's province or in a city with one of its "
                                 "branches.")]
     if errors:
@@ -249,6 +323,7 @@ def submit_office(session, actor, agency: Agency, *, kind: str, city: str, name:
         branch_id=branch.id if branch else None, status=FilingStatus.SUBMITTED, submitted_at=clock.now(),
     )
     session.add(office)
+    _set_deadlines(session, office)
     session.flush()
     audit.record(session, office.stream, "submitted", actor, city=city, name=office.name,
                  address=office.address, manager=office.manager, outbound=office.outbound,
@@ -276,9 +351,40 @@ def resubmit_office(session, actor, office: Office, *, version=None, **changes) 
     office.submitted_at = clock.now()
     office.decided_at = None
     office.decided_by_id = None
+    _set_deadlines(session, office)
     session.flush()
-    audit.record(session, office.stream, "resubmitted", actor, changes=diff)
+    audit.record(session, office.stream, "resubmitted", actor, changes=diff, decision_due=office.decision_due)
     return office
+
+
+def _deadlines(work_calendar, office: Office):
+    return filing_deadlines(work_calendar, established_on=office.established_on,
+                            submitted_on=office.submitted_at.date(),
+                            decision_days=current_app.config["FILING_DECISION_WORKING_DAYS"])
+
+
+def _set_deadlines(session, office: Office):
+    submission, decision = _deadlines(calendar.work_calendar(session), office)
+    office.submission_due, office.decision_due = submission.date, decision.date
+    office.deadlines_provisional = submission.provisional or decision.provisional
+
+
+def recompute_deadlines(session, actor, work_calendar) -> int:
+    """Recompute the limits of every filing awaiting a decision; each change goes into the office's history."""
+    changed = 0
+    for office in session.scalars(select(Office).where(Office.status == FilingStatus.SUBMITTED)):
+        submission, decision = _deadlines(work_calendar, office)
+        now = (submission.date, decision.date, submission.provisional or decision.provisional)
+        if now == (office.submission_due, office.decision_due, office.deadlines_provisional):
+            continue
+        before = {"submission_due": office.submission_due, "decision_due": office.decision_due}
+        office.submission_due, office.decision_due, office.deadlines_provisional = now
+        session.flush()
+        audit.record(session, office.stream, "deadlines_recomputed", actor, before=before,
+                     submission_due=office.submission_due, decision_due=office.decision_due,
+                     provisional=office.deadlines_provisional, source=decision.source)
+        changed += 1
+    return changed
 
 
 def next_filing_no(session, city: str, kind: str, year: int) -> str:
@@ -307,7 +413,7 @@ def decide_filing(session, actor, office: Office, *, decision: str, reason=None,
         raise field_error("reason", _("Say why the filing is returned, so the agency can correct it."))
     if decision not in (FilingStatus.FILED, FilingStatus.RETURNED):
         raise field_error("decision", _("Decide 'filed' or 'returned'."))
-    statement = deposit_statement(office.agency)
+    statement = deposit_of(office.agency)
     office.status = decision
     office.decided_at = clock.now()
     office.decided_by_id = getattr(actor, "id", None)
@@ -320,12 +426,12 @@ def decide_filing(session, actor, office: Office, *, decision: str, reason=None,
     session.flush()
     audit.record(session, office.stream, decision, actor, filing_no=office.filing_no, reason=reason,
                  deposit_shortfall_cny=statement.shortfall_cny,
-                 overdue=filing_clock(office).overdue)
+                 overdue=FilingClock.of(office).overdue)
     return FilingDecision(office, statement)
 
 
 def close_office(session, actor, office: Office, *, closed_on: date, version=None) -> Office:
-    """Close a branch or outlet; its filing certificate is handed back (实施细则 art. 17: within 10 working days)."""
+    """Close a branch or outlet (its filing certificate is handed back to the authority that issued it)."""
     check_version(office, version)
     if office.status == FilingStatus.CLOSED:
         raise Conflict(_("This office is already closed."), code="already_closed")

@@ -6,7 +6,6 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from tourism.agencies import service
-from tourism.agencies.deposit import deposit_statement
 from tourism.agencies.enums import FilingStatus, OfficeKind
 from tourism.agencies.forms import (
     AgencyForm,
@@ -18,6 +17,7 @@ from tourism.agencies.forms import (
     EndEmploymentForm,
     LicenceStatusForm,
     OfficeForm,
+    PenaltyForm,
     ResubmitForm,
 )
 from tourism.agencies.models import Office
@@ -66,12 +66,13 @@ def agency_page(licence_no):
     agency = view.agency
     context = {"agency": agency, "offices": view.branches + view.outlets, "inspector": view.inspector}
     if view.inspector:
-        context["statement"] = deposit_statement(agency)
+        context["statement"] = service.deposit_of(agency)
         context["history"] = audit.history(db.session, agency.stream)
         if can("complaint.read"):
             context["complaints"] = complaint_record(db.session, subject_kind="agency", licence_no=agency.licence_no)
     if can("agency.regulate", agency):
-        context["deposit_form"] = DepositForm(deposit_cny=agency.deposit_cny, version=agency.version)
+        context["deposit_form"] = DepositForm(obj=agency)
+        context["penalty_form"] = PenaltyForm()
         context["status_form"] = LicenceStatusForm(status=agency.licence_status, version=agency.version)
     return render_template("agencies/agency.html", **context)
 
@@ -91,7 +92,8 @@ def new_agency():
         db.session, current_user, licence_no=form.licence_no.data.strip(), name=form.name.data.strip(),
         home_city=form.home_city.data, outbound=form.outbound.data, deposit_cny=form.deposit_cny.data,
         name_en=form.name_en.data or "", licensed_on=form.licensed_on.data,
-        complaint_phone=form.complaint_phone.data or ""))
+        complaint_phone=form.complaint_phone.data or "", deposit_kind=form.deposit_kind.data,
+        deposit_since=form.deposit_since.data, guarantee_expires_on=form.guarantee_expires_on.data))
     if result.done:
         flash(_("Agency %(no)s registered.", no=result.value.licence_no), "success")
         return redirect(url_for("agencies.agency_page", licence_no=result.value.licence_no))
@@ -109,9 +111,22 @@ def _regulated_agency(licence_no):
 def update_deposit(licence_no):
     agency = _regulated_agency(licence_no)
     form = DepositForm()
-    press(form, lambda: service.update_agency(db.session, current_user, agency, version=int(form.version.data),
-                                              deposit_cny=form.deposit_cny.data),
-          _("The deposit held was updated."))
+    press(form, lambda: service.update_agency(
+        db.session, current_user, agency, version=int(form.version.data), deposit_cny=form.deposit_cny.data,
+        deposit_kind=form.deposit_kind.data, deposit_since=form.deposit_since.data,
+        guarantee_expires_on=form.guarantee_expires_on.data), _("The deposit held was updated."))
+    return redirect(url_for("agencies.agency_page", licence_no=licence_no))
+
+
+@bp.route("/agencies/<licence_no>/penalties", methods=["POST"])
+@login_required
+def record_penalty(licence_no):
+    agency = _regulated_agency(licence_no)
+    form = PenaltyForm()
+    press(form, lambda: service.record_penalty(
+        db.session, current_user, agency, kind=form.kind.data, decided_on=form.decided_on.data,
+        harms_tourists=form.harms_tourists.data, document_no=form.document_no.data, authority=form.authority.data),
+        _("The penalty is recorded."))
     return redirect(url_for("agencies.agency_page", licence_no=licence_no))
 
 
@@ -154,7 +169,7 @@ def filing(office_id):
         return redirect(url_for("agencies.filing", office_id=office_id))
     office = db.session.get(Office, office_id)
     return render_template("agencies/filing.html", office=office, form=form,
-                           may_decide=can("office.decide", office), statement=deposit_statement(office.agency),
+                           may_decide=can("office.decide", office), statement=service.deposit_of(office.agency),
                            history=audit.history(db.session, office.stream)), result.status
 
 
@@ -171,7 +186,7 @@ def _own_agency():
 @login_required
 def workspace():
     agency = _own_agency()
-    return render_template("agencies/workspace.html", agency=agency, statement=deposit_statement(agency),
+    return render_template("agencies/workspace.html", agency=agency, statement=service.deposit_of(agency),
                            closure_form=ClosureForm(), guides=guides.affiliated_guides(db.session, agency),
                            employment_form=EmploymentForm(), end_form=EndEmploymentForm())
 

@@ -2,6 +2,7 @@
 
 
 def init_app(app):
+    from tourism.calendar.service import register_deadlines
     from tourism.complaints import api, permissions, service, views  # noqa: F401 (permissions declares the rules)
     from tourism.complaints.demo import seed_cases
     from tourism.core.audit import register_subject_check
@@ -14,3 +15,4 @@ def init_app(app):
     add_seeder(seed_cases)
     register_subject_check("complaints", service.history_problems)
     register_used_numbers("complaints", service.used_tracking_numbers)
+    register_deadlines("complaints", service.recompute_deadlines)

@@ -13,10 +13,14 @@ from tourism.complaints.schemas import (
     ComplaintQuerySchema,
     ComplaintReceiptSchema,
     ComplaintStatusSchema,
+    ContractEndSchema,
     HandlerComplaintSchema,
     LookupSchema,
     MessageCreateSchema,
     MessageSchema,
+    RespondentNoticeSchema,
+    RespondentReplySchema,
+    TransferOutSchema,
     TransferSchema,
     TransitionSchema,
 )
@@ -51,11 +55,13 @@ def file_complaint(data):
     with the first receipt and files nothing new.
     """
     key = idempotency.check_key(request.headers.get("Idempotency-Key"))
+    complainant, respondent = data["complainant"], data["respondent"]
     body, _replayed = service.receive(
-        db.session, idempotency_key=key, complainant_name=data["complainant"]["name"],
-        complainant_phone=data["complainant"]["phone"], respondent_kind=data["respondent"]["kind"],
-        respondent_ref=data["respondent"]["ref"], incident_city=data["incident_city"],
-        occurred_on=data["occurred_on"], description=data["description"], contract_city=data["contract_city"],
+        db.session, idempotency_key=key, complainant_name=complainant["name"],
+        complainant_phone=complainant["phone"], complainant_representative=complainant["representative"],
+        co_complainants=data["co_complainants"], respondent_kind=respondent["kind"], respondent_ref=respondent["ref"],
+        respondent_city=respondent["city"], incident_city=data["incident_city"], occurred_on=data["occurred_on"],
+        description=data["description"], contract_city=data["contract_city"], contract_end_on=data["contract_end_on"],
         urgent=data["urgent"], claim_cny=data["claim_cny"])
     db.session.commit()
     return jsonify(body), 201
@@ -132,11 +138,7 @@ def complaint_history(tracking_no):
 @blp.errors(401, 403, 404, 409)
 def transition(data, tracking_no):
     """Move the case on (the city with jurisdiction, or provincial); 409 on a stale version."""
-    complaint = _case(tracking_no)
-    require("complaint.handle", complaint)
-    service.transition(db.session, current_user, complaint, **data)
-    db.session.commit()
-    return _case_answer(complaint)
+    return _handle(tracking_no, lambda c: service.transition(db.session, current_user, c, **data))
 
 
 @blp.route("/complaints/<tracking_no>/transfer", methods=["POST"])
@@ -145,11 +147,53 @@ def transition(data, tracking_no):
 @blp.errors(401, 403, 404, 409)
 def transfer(data, tracking_no):
     """Transfer the case to the city with jurisdiction, or (provincial) designate the handling city."""
+    return _handle(tracking_no, lambda c: service.transfer(db.session, current_user, c, **data,
+                                                           designate=can("complaint.designate")))
+
+
+def _handle(tracking_no, act):
+    """Run ``act`` on a case the caller handles, commit, and answer with the case."""
     complaint = _case(tracking_no)
     require("complaint.handle", complaint)
-    service.transfer(db.session, current_user, complaint, **data, designate=can("complaint.designate"))
+    act(complaint)
     db.session.commit()
     return _case_answer(complaint)
+
+
+@blp.route("/complaints/<tracking_no>/transfer-out", methods=["POST"])
+@blp.arguments(TransferOutSchema)
+@blp.response(200, HandlerComplaintSchema)
+@blp.errors(401, 403, 404, 409)
+def transfer_out(data, tracking_no):
+    """Transfer the case to the competent authority outside the zone, named (art. 15(三)); the case ends here."""
+    return _handle(tracking_no, lambda c: service.transfer_out(db.session, current_user, c, **data))
+
+
+@blp.route("/complaints/<tracking_no>/contract-end", methods=["POST"])
+@blp.arguments(ContractEndSchema)
+@blp.response(200, HandlerComplaintSchema)
+@blp.errors(401, 403, 404, 409)
+def contract_end(data, tracking_no):
+    """Record when the tour contract ended, or that there was none (the 90-day rule, art. 9(四))."""
+    return _handle(tracking_no, lambda c: service.record_contract_end(db.session, current_user, c, **data))
+
+
+@blp.route("/complaints/<tracking_no>/respondent-notice", methods=["POST"])
+@blp.arguments(RespondentNoticeSchema)
+@blp.response(200, HandlerComplaintSchema)
+@blp.errors(401, 403, 404, 409)
+def respondent_notice(data, tracking_no):
+    """Record the day the respondent was notified; the written reply is due 10 days later."""
+    return _handle(tracking_no, lambda c: service.notify_respondent(db.session, current_user, c, **data))
+
+
+@blp.route("/complaints/<tracking_no>/respondent-reply", methods=["POST"])
+@blp.arguments(RespondentReplySchema)
+@blp.response(200, HandlerComplaintSchema)
+@blp.errors(401, 403, 404, 409)
+def respondent_reply(data, tracking_no):
+    """Record the day the respondent's written reply arrived."""
+    return _handle(tracking_no, lambda c: service.record_reply(db.session, current_user, c, **data))
 
 
 @blp.route("/complaints/<tracking_no>/messages", methods=["POST"])

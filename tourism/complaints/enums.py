@@ -14,6 +14,7 @@ class ComplaintStatus(Choices):
     DECIDED = "decided", _lp("complaint status", "decided")
     CLOSED = "closed", _lp("complaint status", "closed")
     REOPENED = "reopened", _lp("complaint status", "reopened on appeal")
+    TRANSFERRED = "transferred", _lp("complaint status", "transferred to the competent authority")
 
 
 class Outcome(Choices):

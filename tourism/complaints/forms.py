@@ -6,6 +6,9 @@ from flask_wtf.file import FileField, MultipleFileField
 from wtforms import (
     BooleanField,
     DateField,
+    FieldList,
+    Form,
+    FormField,
     HiddenField,
     IntegerField,
     SelectField,
@@ -17,15 +20,29 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 from tourism.complaints import rules
 from tourism.complaints.enums import ComplaintStatus, Outcome, RespondentKind
 from tourism.core.forms import AMOUNT_CNY, choices
-from tourism.zone.forms import CityField, city_choices
+from tourism.zone.forms import CityField, PrefectureField, zone_city_choices
+
+PHONE = Regexp(r"^[0-9+\-() ]{5,30}$", message=_l("Give a phone number of digits, spaces, +, - or ()."))
+MAX_CO_COMPLAINANTS = 50
+
+
+class CoComplainantForm(Form):
+    """Another complainant with the same cause (a row of the form; blank rows are ignored)."""
+
+    name = StringField(_l("Full name"), validators=[Optional(), Length(max=100)])
+    phone = StringField(_l("Phone"), validators=[Optional(), PHONE])
+    representative = BooleanField(_l("Representative"))
 
 
 class ComplaintForm(FlaskForm):
     name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=100)])
-    phone = StringField(_l("Your phone"), validators=[DataRequired(), Regexp(r"^[0-9+\-() ]{5,30}$")])
+    phone = StringField(_l("Your phone"), validators=[DataRequired(), PHONE])
+    representative = BooleanField(_l("I am a representative of the group"))
+    co_complainants = FieldList(FormField(CoComplainantForm), min_entries=3, max_entries=MAX_CO_COMPLAINANTS)
     respondent_kind = SelectField(_l("Whom is the complaint against?"), choices=choices(*RespondentKind.choices()))
     respondent_ref = StringField(_l("Licence number or name"), validators=[Optional(), Length(max=200)])
-    contract_city = CityField(_l("City where the contract was signed"), blank=True, validators=[Optional()])
+    contract_city = PrefectureField(_l("Where the tour contract was signed"), validators=[Optional()])
+    contract_end_on = DateField(_l("When the tour ended (the contract's last day)"), validators=[Optional()])
     incident_city = CityField(_l("City where it happened"), validators=[DataRequired()])
     occurred_on = DateField(_l("Date"), validators=[DataRequired()])
     description = TextAreaField(_l("What happened"), validators=[DataRequired(), Length(max=10_000)])
@@ -34,6 +51,12 @@ class ComplaintForm(FlaskForm):
     attachments = MultipleFileField(_l("Photos or PDF (up to 5 files, 5 MB each)"))
     # Sending the form twice (a double click, a retry after a lost connection) files one complaint.
     submission_key = HiddenField(default=lambda: uuid.uuid4().hex, validators=[Optional(), Length(max=64)])
+
+    def co_complainant_rows(self) -> list[dict]:
+        """The filled rows, as the service takes them."""
+        return [{"name": row.form.name.data, "phone": row.form.phone.data,
+                 "representative": row.form.representative.data}
+                for row in self.co_complainants if (row.form.name.data or row.form.phone.data)]
 
 
 class TrackForm(FlaskForm):
@@ -58,6 +81,7 @@ class QueueFilterForm(FlaskForm):
     overdue = BooleanField(_l("Overdue only"))
 
 
+
 class TransitionForm(FlaskForm):
     to = SelectField(_l("Move to"), choices=[])
     note = TextAreaField(_l("Note (told to the complainant when refusing, deciding, closing or reopening)"),
@@ -65,6 +89,8 @@ class TransitionForm(FlaskForm):
     outcome = SelectField(_l("Outcome (when deciding)"), choices=choices(*Outcome.choices(blank="—")),
                           validators=[Optional()])
     compensation_cny = IntegerField(_l("Compensation (CNY)"), validators=[Optional(), AMOUNT_CNY])
+    contract_end_on = DateField(_l("When accepting: the day the tour contract ended"), validators=[Optional()])
+    without_contract = BooleanField(_l("When accepting: there was no tour contract"))
     version = HiddenField(validators=[DataRequired()])
 
     def set_targets(self, status):
@@ -78,9 +104,32 @@ class TransferForm(FlaskForm):
 
     def set_cities(self, designate: bool):
         province = [("440000", _l("The province takes the case"))] if designate else []
-        self.city.choices = choices(*province) + city_choices()
+        self.city.choices = choices(*province) + zone_city_choices()
 
 
 class MessageForm(FlaskForm):
     body = TextAreaField(_l("Message"), validators=[DataRequired(), Length(max=5000)])
     for_complainant = BooleanField(_l("Show it to the complainant"))
+
+
+class ContractEndForm(FlaskForm):
+    ended_on = DateField(_l("The tour contract ended on"), validators=[Optional()])
+    no_contract = BooleanField(_l("There was no tour contract"))
+    version = HiddenField(validators=[DataRequired()])
+
+
+class RespondentNoticeForm(FlaskForm):
+    notified_on = DateField(_l("Complaint sent to the respondent on"), validators=[DataRequired()])
+    version = HiddenField(validators=[DataRequired()])
+
+
+class RespondentReplyForm(FlaskForm):
+    replied_on = DateField(_l("Written reply received on"), validators=[DataRequired()])
+    version = HiddenField(validators=[DataRequired()])
+
+
+class TransferOutForm(FlaskForm):
+    city = PrefectureField(_l("Place of the competent authority"), validators=[DataRequired()])
+    authority = StringField(_l("Receiving authority"), validators=[DataRequired(), Length(max=200)])
+    reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=2000)])
+    version = HiddenField(validators=[DataRequired()])

@@ -1,6 +1,7 @@
 from datetime import date, datetime
 
 from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tourism.complaints.enums import ComplaintStatus, Outcome, RespondentKind, ReviewSubject
@@ -41,7 +42,18 @@ class Complaint(db.Model):
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     accept_by: Mapped[date] = mapped_column(Date)
+    # The acceptance limit counts through a year whose holiday notice was not loaded (tourism.calendar).
+    accept_by_provisional: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     accepted_on: Mapped[date | None] = mapped_column(Date)
+    contract_end_on: Mapped[date | None] = mapped_column(Date)  # art. 9(四): the 90 days run from here
+    without_contract: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    complainant_representative: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    # The competent body outside the zone the case must be transferred to (art. 5, art. 15(三)).
+    transfer_to: Mapped[str | None] = mapped_column(String(6))
+    transferred_authority: Mapped[str | None] = mapped_column(String(200))
+    respondent_notified_on: Mapped[date | None] = mapped_column(Date)
+    respondent_reply_due: Mapped[date | None] = mapped_column(Date)
+    respondent_replied_on: Mapped[date | None] = mapped_column(Date)
     outcome: Mapped[Outcome | None] = Outcome.column("outcome", 16, nullable=True)
     compensation_cny: Mapped[int | None] = mapped_column(Integer)
     decided_on: Mapped[date | None] = mapped_column(Date)
@@ -52,12 +64,38 @@ class Complaint(db.Model):
         back_populates="complaint", cascade="all, delete-orphan", order_by="ComplaintMessage.id")
     attachments: Mapped[list["ComplaintAttachment"]] = relationship(
         back_populates="complaint", cascade="all, delete-orphan", order_by="ComplaintAttachment.id")
+    co_complainants: Mapped[list["CoComplainant"]] = relationship(
+        back_populates="complaint", cascade="all, delete-orphan", order_by="CoComplainant.id")
+
+    @property
+    def complainant_count(self) -> int:
+        return 1 + len(self.co_complainants)
+
+    @property
+    def representatives(self) -> list[str]:
+        """Names of the chosen representatives of a joint complaint (art. 14)."""
+        names = [self.complainant_name] if self.complainant_representative else []
+        return names + [c.name for c in self.co_complainants if c.representative]
 
     __mapper_args__ = {"version_id_col": version}
 
     @property
     def stream(self) -> str:
         return f"complaint:{self.tracking_no}"
+
+
+class CoComplainant(db.Model):
+    """Another complainant on a case with a common cause (art. 14); personal data, like the first complainant's."""
+
+    __tablename__ = "complaint_co_complainants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    phone: Mapped[str] = mapped_column(String(40))
+    representative: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    complaint: Mapped[Complaint] = relationship(back_populates="co_complainants")
 
 
 class ComplaintMessage(db.Model):

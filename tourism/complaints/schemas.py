@@ -5,7 +5,7 @@ from tourism.complaints.enums import ComplaintStatus, Outcome, RespondentKind
 from tourism.core import clock
 from tourism.core.pagination import PageArgsSchema, list_schema
 from tourism.core.schemas import AMOUNT_CNY, Date
-from tourism.zone.schemas import CityCode
+from tourism.zone.schemas import CityCode, PrefectureCode
 
 PHONE = validate.Regexp(r"^[0-9+\-() ]{5,30}$", error="Give a phone number of digits, spaces, +, - or ().")
 
@@ -13,18 +13,29 @@ PHONE = validate.Regexp(r"^[0-9+\-() ]{5,30}$", error="Give a phone number of di
 class ComplainantSchema(Schema):
     name = fields.String(required=True, validate=validate.Length(min=1, max=100))
     phone = fields.String(required=True, validate=PHONE)
+    representative = fields.Boolean(load_default=False, metadata={
+        "description": "Chosen as a representative of a joint complaint (4 or more complainants, art. 14)"})
 
 
 class RespondentSchema(Schema):
     kind = RespondentKind.field(required=True)
     ref = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200),
                         metadata={"description": "Licence number of the agency or guide, or the place's name"})
+    city = PrefectureCode(load_default=None, allow_none=True, metadata={
+        "description": "Where the respondent is, when not in the registries (any GB/T 2260 prefecture code)"})
 
 
 class ComplaintCreateSchema(Schema):
     complainant = fields.Nested(ComplainantSchema, required=True)
+    co_complainants = fields.List(fields.Nested(ComplainantSchema), load_default=list,
+                                  validate=validate.Length(max=200), metadata={
+                                      "description": "Others complaining with the same cause against the same "
+                                                     "respondent (a joint complaint from 4 in all)"})
     respondent = fields.Nested(RespondentSchema, required=True)
-    contract_city = CityCode(load_default=None, allow_none=True)
+    contract_city = PrefectureCode(load_default=None, allow_none=True, metadata={
+        "description": "Where the tour contract was signed: any GB/T 2260 prefecture code, in Guangdong or not"})
+    contract_end_on = Date(load_default=None, allow_none=True, metadata={
+        "description": "When the tour contract ended; more than 90 days before receipt is refused (art. 9(四))"})
     incident_city = CityCode(required=True)
     occurred_on = Date(required=True)
     description = fields.String(required=True, validate=validate.Length(min=1, max=10_000))
@@ -39,6 +50,10 @@ class ComplaintReceiptSchema(Schema):
     assigned_city = fields.String()
     status = fields.String()
     accept_by = Date(metadata={"description": "The body accepts, refuses or transfers it by this date"})
+    accept_by_provisional = fields.Boolean(metadata={
+        "description": "The limit counts through a year whose holiday notice is not loaded yet; it may change"})
+    transfer_to = fields.String(allow_none=True, metadata={
+        "description": "The competent place outside the zone the case is to be transferred to (art. 5)"})
 
 
 class LookupSchema(Schema):
@@ -57,6 +72,9 @@ class ComplaintStatusSchema(Schema):
     assigned_city = fields.String()
     received_at = fields.DateTime()
     accept_by = Date()
+    accept_by_provisional = fields.Boolean()
+    transferred_authority = fields.String(allow_none=True, metadata={
+        "description": "The authority outside the zone the case was transferred to"})
     outcome = Outcome.field(allow_none=True)
     compensation_cny = fields.Integer(allow_none=True)
     history = fields.List(fields.Nested(PublicEventSchema))
@@ -88,6 +106,13 @@ class RespondentViewSchema(Schema):
 class ComplainantViewSchema(Schema):
     name = fields.String(attribute="complainant_name")
     phone = fields.String(attribute="complainant_phone")
+    representative = fields.Boolean(attribute="complainant_representative")
+
+
+class CoComplainantViewSchema(Schema):
+    name = fields.String()
+    phone = fields.String()
+    representative = fields.Boolean()
 
 
 class ComplaintSchema(Schema):
@@ -99,15 +124,26 @@ class ComplaintSchema(Schema):
     assigned_city = fields.String()
     competent_cities = fields.List(fields.String())
     respondent = fields.Function(lambda c: RespondentViewSchema().dump(c))
+    transfer_to = fields.String(allow_none=True, metadata={
+        "description": "The competent place outside the zone the case goes (or went) to"})
+    transferred_authority = fields.String(allow_none=True)
     contract_city = fields.String(allow_none=True)
+    contract_end_on = Date(allow_none=True)
+    without_contract = fields.Boolean()
     incident_city = fields.String()
     occurred_on = Date()
     description = fields.String()
     claim_cny = fields.Integer(allow_none=True)
     urgent = fields.Boolean()
+    complainant_count = fields.Integer(metadata={"description": "4 or more: a joint complaint (art. 14)"})
     received_at = fields.DateTime()
     accept_by = Date()
+    accept_by_provisional = fields.Boolean()
     accepted_on = Date(allow_none=True)
+    respondent_notified_on = Date(allow_none=True)
+    respondent_reply_due = Date(allow_none=True)
+    respondent_replied_on = Date(allow_none=True)
+    reply_overdue = fields.Function(lambda c: rules.reply_overdue(c, clock.today()))
     due_on = fields.Function(lambda c: rules.due_date(c), allow_none=True)
     overdue = fields.Function(lambda c: rules.is_overdue(c, clock.today()))
     outcome = Outcome.field(allow_none=True)
@@ -115,6 +151,7 @@ class ComplaintSchema(Schema):
     decided_on = Date(allow_none=True)
     complainant = fields.Constant(None, allow_none=True, metadata={
         "description": "The complainant's name and phone: only for the city with jurisdiction and provincial"})
+    co_complainants = fields.Constant(None, allow_none=True)
     attachments = fields.Constant(None, allow_none=True)
     messages = fields.List(fields.Nested(MessageSchema))
 
@@ -123,6 +160,7 @@ class HandlerComplaintSchema(ComplaintSchema):
     """A case as the city with jurisdiction (and the province) sees it: with the complainant and attachments."""
 
     complainant = fields.Function(lambda c: ComplainantViewSchema().dump(c), allow_none=True)
+    co_complainants = fields.List(fields.Nested(CoComplainantViewSchema), allow_none=True)
     attachments = fields.List(fields.Nested(AttachmentSchema), allow_none=True)
 
 
@@ -132,7 +170,7 @@ VIEWS = {"handler": HandlerComplaintSchema, "shared": ComplaintSchema}
 
 class ComplaintSummarySchema(ComplaintSchema):
     class Meta:
-        exclude = ("complainant", "attachments", "messages")
+        exclude = ("complainant", "co_complainants", "attachments", "messages")
 
 
 ComplaintListSchema = list_schema(ComplaintSummarySchema, "ComplaintListSchema")
@@ -151,6 +189,34 @@ class TransitionSchema(Schema):
     note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=5000))
     outcome = Outcome.field(load_default=None, allow_none=True)
     compensation_cny = fields.Integer(load_default=None, allow_none=True, validate=AMOUNT_CNY)
+    contract_end_on = Date(load_default=None, allow_none=True,
+                           metadata={"description": "When accepting: when the tour contract ended (art. 9(四))"})
+    without_contract = fields.Boolean(load_default=False,
+                                      metadata={"description": "When accepting: there was no tour contract"})
+
+
+class ContractEndSchema(Schema):
+    version = fields.Integer(required=True)
+    contract_end_on = Date(load_default=None, allow_none=True)
+    without_contract = fields.Boolean(load_default=False)
+
+
+class RespondentNoticeSchema(Schema):
+    version = fields.Integer(required=True)
+    notified_on = Date(required=True, metadata={"description": "The day the complaint was sent to the respondent"})
+
+
+class RespondentReplySchema(Schema):
+    version = fields.Integer(required=True)
+    replied_on = Date(required=True, metadata={"description": "The day the written reply arrived"})
+
+
+class TransferOutSchema(Schema):
+    version = fields.Integer(required=True)
+    city = PrefectureCode(required=True, metadata={"description": "The competent authority's place (GB/T 2260)"})
+    authority = fields.String(required=True, validate=validate.Length(min=1, max=200),
+                              metadata={"description": "The receiving authority, e.g. 长沙市文化旅游广电局"})
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
 
 
 class TransferSchema(Schema):

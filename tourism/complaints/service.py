@@ -14,15 +14,16 @@ from sqlalchemy import func, or_, select, update
 
 from tourism.accounts.service import check_secret, hash_access_code, spend_secret_check
 from tourism.agencies.service import find_agency
+from tourism.calendar import service as calendar
 from tourism.complaints import attachments, rules
 from tourism.complaints.enums import ComplaintStatus, Outcome, RespondentKind
-from tourism.complaints.models import Complaint, ComplaintAttachment, ComplaintMessage, ReviewFlag
+from tourism.complaints.models import CoComplainant, Complaint, ComplaintAttachment, ComplaintMessage, ReviewFlag
 from tourism.core import audit, clock, idempotency
 from tourism.core.authz import can
 from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version, field_error
 from tourism.core.sequences import next_value
 from tourism.guides.service import find_guide
-from tourism.zone.service import is_known_city
+from tourism.zone.service import is_known_city, is_prefecture, is_zone_city
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CODE_LENGTH = 12  # 60 bits
@@ -30,8 +31,9 @@ CODE_LENGTH = 12  # 60 bits
 
 # --- intake ----------------------------------------------------------------------------------
 
-def _respondent(session, kind: str, ref: str | None, incident_city: str):
-    """Name and city of the respondent, from the registries when the reference is a licence number."""
+def _respondent(session, kind: str, ref: str | None, incident_city: str, city: str | None):
+    """Name and city of the respondent: from the registries when the reference is a licence number,
+    else the city given (any prefecture of the country)."""
     ref = (ref or "").strip()
     if kind == RespondentKind.AGENCY and ref:
         agency = find_agency(session, ref)
@@ -42,63 +44,101 @@ def _respondent(session, kind: str, ref: str | None, incident_city: str):
         if guide:
             return guide.licence_no, guide.name, guide.home_city
     if kind == RespondentKind.POI:
-        return ref, ref, incident_city  # a place is where the harm happened
-    return ref, ref, None
+        return ref, ref, city or incident_city  # a place is where the harm happened
+    return ref, ref, city
 
 
 def _new_access_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+def _check_parties(co_complainants, complainant_representative: bool, errors: dict) -> None:
+    """Art. 14: representatives only on a joint complaint (4 or more complainants), and at most 3."""
+    for index, party in enumerate(co_complainants):
+        if not (party.get("name") or "").strip() or not (party.get("phone") or "").strip():
+            errors[f"co_complainants.{index}"] = [_("Give each complainant's name and phone.")]
+    count = 1 + len(co_complainants)
+    chosen = int(bool(complainant_representative)) + sum(bool(p.get("representative")) for p in co_complainants)
+    problem = rules.representatives_problem(count, chosen)
+    if problem == "not_joint":
+        errors["co_complainants"] = [_("Representatives are chosen on a joint complaint, by %(n)d or more "
+                                       "complainants (art. 14).", n=rules.JOINT_FROM)]
+    elif problem == "too_many":
+        errors["co_complainants"] = [_("A joint complaint has 1 to %(n)d representatives (art. 14).",
+                                       n=rules.MAX_REPRESENTATIVES)]
+
+
+def _contract_end_error(contract_end_on: date, received_on: date) -> str:
+    return _("The tour contract ended on %(day)s, more than %(n)d days before the complaint: it cannot be "
+             "accepted (《旅游投诉处理办法》art. 9(四)). A court or arbitration may still hear the claim.",
+             day=contract_end_on.isoformat(), n=rules.limits().contract_cutoff_days)
+
+
 def file_complaint(session, actor=None, *, complainant_name, complainant_phone, respondent_kind, incident_city,
-                   occurred_on, description, respondent_ref=None, contract_city=None, urgent=False, claim_cny=None,
-                   files=()) -> tuple[Complaint, str]:
+                   occurred_on, description, respondent_ref=None, respondent_city=None, contract_city=None,
+                   contract_end_on=None, urgent=False, claim_cny=None, co_complainants=(),
+                   complainant_representative=False, files=()) -> tuple[Complaint, str]:
     """Record a complaint and route it by art. 5; returns the case and its access code (shown once)."""
     errors = {}
     today = clock.today()
     if respondent_kind not in RespondentKind.values():
         errors["respondent.kind"] = [_("Use agency, guide, poi or other.")]
-    for field, city in (("incident_city", incident_city), ("contract_city", contract_city)):
-        if city and not is_known_city(city):
-            errors[field] = [_("Unknown city code.")]
+    if not is_known_city(incident_city):
+        errors["incident_city"] = [_("Unknown city code.")]
+    for field, city in (("contract_city", contract_city), ("respondent.city", respondent_city)):
+        if city and not is_prefecture(city):
+            errors[field] = [_("Unknown place: use the six-digit GB/T 2260 code of a prefecture-level city.")]
     if occurred_on > today:
         errors["occurred_on"] = [_("The date cannot be in the future.")]
+    if contract_end_on and contract_end_on > today:
+        errors["contract_end_on"] = [_("The contract's end cannot be in the future.")]
+    elif rules.contract_too_old(contract_end_on, today):
+        errors["contract_end_on"] = [_contract_end_error(contract_end_on, today)]
     if not (description or "").strip():
         errors["description"] = [_("Say what happened.")]
     if len(files) > attachments.MAX_FILES:
         errors["attachments"] = [_("At most %(n)d files.", n=attachments.MAX_FILES)]
+    _check_parties(co_complainants, complainant_representative, errors)
     if errors:
         raise InvalidInput(errors=errors)
     checked = [(name, data, attachments.check(data)) for name, data in files]
-    ref, name, respondent_city = _respondent(session, respondent_kind, respondent_ref, incident_city)
+    ref, name, respondent_city = _respondent(session, respondent_kind, respondent_ref, incident_city, respondent_city)
     competent = rules.competent_cities(contract_city, respondent_city, incident_city, urgent)
+    routing = rules.route(competent, incident_city, today)
     code = _new_access_code()
     code_hash = hash_access_code(code)  # before the number is drawn, which locks its counter
     received_at = clock.now()
+    accept_by = calendar.add_working_days(session, received_at.date(), rules.limits().accept_working_days)
     number = next_value(session, f"complaint:{received_at.year}")
     complaint = Complaint(
         tracking_no=f"TS{received_at.year}{number:06d}", access_code_hash=code_hash, status=ComplaintStatus.RECEIVED,
-        assigned_city=rules.assigned_city(competent, today), competent_cities=competent,
+        assigned_city=routing.assigned_city, transfer_to=routing.transfer_to, competent_cities=competent,
         complainant_name=complainant_name.strip(), complainant_phone=complainant_phone.strip(),
+        complainant_representative=bool(complainant_representative),
         respondent_kind=respondent_kind, respondent_ref=ref, respondent_name=name, respondent_city=respondent_city,
-        contract_city=contract_city, incident_city=incident_city, occurred_on=occurred_on,
-        description=description.strip(), claim_cny=claim_cny, urgent=bool(urgent), received_at=received_at,
-        accept_by=rules.accept_by(received_at.date()), attachment_count=len(checked),
+        contract_city=contract_city, contract_end_on=contract_end_on, incident_city=incident_city,
+        occurred_on=occurred_on, description=description.strip(), claim_cny=claim_cny, urgent=bool(urgent),
+        received_at=received_at, accept_by=accept_by.date, accept_by_provisional=accept_by.provisional,
+        attachment_count=len(checked),
+        co_complainants=[CoComplainant(name=p["name"].strip(), phone=p["phone"].strip(),
+                                       representative=bool(p.get("representative"))) for p in co_complainants],
     )
     session.add(complaint)
     session.flush()
     for filename, data, content_type in checked:
         _attach(session, complaint, filename, data, content_type)
     audit.record(session, complaint.stream, "received", actor, assigned_city=complaint.assigned_city,
-                 competent_cities=competent, urgent=complaint.urgent, accept_by=complaint.accept_by,
-                 attachments=len(checked))
+                 competent_cities=competent, transfer_to=routing.transfer_to, urgent=complaint.urgent,
+                 accept_by=complaint.accept_by, accept_by_provisional=accept_by.provisional,
+                 complainants=complaint.complainant_count, attachments=len(checked))
     return complaint, code
 
 
 def receipt(complaint: Complaint, access_code: str) -> dict:
     """What the complainant keeps: the number, the code (shown this once), who handles it and by when."""
     return {"tracking_no": complaint.tracking_no, "access_code": access_code, "assigned_city": complaint.assigned_city,
-            "status": complaint.status, "accept_by": complaint.accept_by.isoformat()}
+            "status": complaint.status, "accept_by": complaint.accept_by.isoformat(),
+            "accept_by_provisional": complaint.accept_by_provisional, "transfer_to": complaint.transfer_to}
 
 
 def receive(session, *, idempotency_key: str | None = None, **fields) -> tuple[dict, bool]:
@@ -132,6 +172,7 @@ COMPLAINT_STEPS = {
     "received": lambda state, d: state.update(status=ComplaintStatus.RECEIVED, assigned_city=d["assigned_city"]),
     "transition": lambda state, d: state.update(status=d["to"]),
     "transferred": lambda state, d: state.update(assigned_city=d["to_city"]),
+    "transferred_out": lambda state, d: state.update(status=ComplaintStatus.TRANSFERRED),
 }
 
 
@@ -183,6 +224,10 @@ def complainant_history(session, complaint) -> list[PublicEvent]:
             events.append(PublicEvent(entry.at, details["to"], note))
         elif entry.action == "transferred":
             events.append(PublicEvent(entry.at, "transferred", details.get("to_city")))
+        elif entry.action == "transferred_out":
+            events.append(PublicEvent(entry.at, "transferred_out", details.get("authority")))
+        elif entry.action == "deadline_recomputed":
+            events.append(PublicEvent(entry.at, "deadline_recomputed", str(details.get("accept_by"))))
         elif entry.action == "message" and details.get("for_complainant"):
             events.append(PublicEvent(entry.at, "message", details.get("body")))
     return events
@@ -196,7 +241,9 @@ def view_for(user, complaint: Complaint) -> str:
 def complainant_view(session, complaint: Complaint) -> dict:
     """What the complainant sees through the tracking number and access code."""
     return {"tracking_no": complaint.tracking_no, "status": complaint.status, "assigned_city": complaint.assigned_city,
-            "received_at": complaint.received_at, "accept_by": complaint.accept_by, "outcome": complaint.outcome,
+            "received_at": complaint.received_at, "accept_by": complaint.accept_by,
+            "accept_by_provisional": complaint.accept_by_provisional,
+            "transferred_authority": complaint.transferred_authority, "outcome": complaint.outcome,
             "compensation_cny": complaint.compensation_cny, "history": complainant_history(session, complaint)}
 
 
@@ -226,8 +273,11 @@ def queue(session, *, city=None, status=None, respondent=None, overdue_only=Fals
 # --- workflow --------------------------------------------------------------------------------
 
 def transition(session, actor, complaint: Complaint, *, to: str, version: int, note=None, outcome=None,
-               compensation_cny=None) -> Complaint:
-    """Move the case along the workflow; a stale ``version`` is refused and nothing is written."""
+               compensation_cny=None, contract_end_on=None, without_contract=False) -> Complaint:
+    """Move the case along the workflow; a stale ``version`` is refused and nothing is written.
+
+    Accepting needs to know when the tour contract ended (art. 9(四)), or that there was none.
+    """
     check_version(complaint, version)
     allowed = rules.TRANSITIONS.get(complaint.status, ())
     if to not in allowed:
@@ -240,6 +290,8 @@ def transition(session, actor, complaint: Complaint, *, to: str, version: int, n
     note = (note or "").strip() or None
     if to in rules.NEEDS_NOTE and not note:
         raise field_error("note", _("Give the reason; the complainant is told it."))
+    if to == ComplaintStatus.ACCEPTED:
+        _settle_contract_end(complaint, contract_end_on, without_contract)
     if to == ComplaintStatus.DECIDED:
         if outcome not in Outcome.values():
             raise field_error("outcome", _("Choose the outcome: %(outcomes)s.",
@@ -257,10 +309,121 @@ def transition(session, actor, complaint: Complaint, *, to: str, version: int, n
     complaint.status = to
     session.flush()
     audit.record(session, complaint.stream, "transition", actor, before=before, to=to, note=note, outcome=outcome,
-                 compensation_cny=compensation_cny, told_to_complainant=to in rules.TOLD_TO_COMPLAINANT)
+                 compensation_cny=compensation_cny, told_to_complainant=to in rules.TOLD_TO_COMPLAINANT,
+                 contract_end_on=complaint.contract_end_on if to == ComplaintStatus.ACCEPTED else None)
     if to == ComplaintStatus.DECIDED and outcome in rules.UPHELD:
         _feed_registry(session, actor, complaint)
     return complaint
+
+
+def _settle_contract_end(complaint: Complaint, contract_end_on, without_contract: bool) -> None:
+    """Before accepting: the contract's end must be known (and within the cut-off) or there was no contract."""
+    if contract_end_on is not None:
+        complaint.contract_end_on, complaint.without_contract = contract_end_on, False
+    elif without_contract:
+        complaint.contract_end_on, complaint.without_contract = None, True
+    received_on = complaint.received_at.date()
+    if complaint.contract_end_on is None and not complaint.without_contract:
+        raise field_error("contract_end_on", _(
+            "When did the tour contract end? A complaint more than %(n)d days after it is not accepted "
+            "(art. 9(四)). Give the date, or say there was no tour contract.", n=rules.limits().contract_cutoff_days))
+    if complaint.contract_end_on and complaint.contract_end_on > received_on:
+        raise field_error("contract_end_on", _("The contract's end cannot be after the complaint was received."))
+    if rules.contract_too_old(complaint.contract_end_on, received_on):
+        raise field_error("contract_end_on", _contract_end_error(complaint.contract_end_on, received_on))
+
+
+def record_contract_end(session, actor, complaint: Complaint, *, version: int, contract_end_on=None,
+                        without_contract=False) -> Complaint:
+    """The handling city records when the tour contract ended (or that there was none)."""
+    check_version(complaint, version)
+    if complaint.status not in rules.OPEN_STATES:
+        raise Conflict(_("Only an open case is changed."), code="not_open")
+    if contract_end_on is None and not without_contract:
+        raise field_error("contract_end_on", _("Give the date, or say there was no tour contract."))
+    if contract_end_on and contract_end_on > complaint.received_at.date():
+        raise field_error("contract_end_on", _("The contract's end cannot be after the complaint was received."))
+    complaint.contract_end_on = contract_end_on
+    complaint.without_contract = contract_end_on is None
+    session.flush()
+    audit.record(session, complaint.stream, "contract_end", actor, contract_end_on=contract_end_on,
+                 without_contract=complaint.without_contract,
+                 too_old=rules.contract_too_old(contract_end_on, complaint.received_at.date()))
+    return complaint
+
+
+def notify_respondent(session, actor, complaint: Complaint, *, version: int, notified_on: date) -> Complaint:
+    """The respondent was sent the complaint on ``notified_on``; the written reply is due 10 days later."""
+    check_version(complaint, version)
+    if complaint.status not in rules.REPLY_STATES:
+        raise Conflict(_("The respondent is notified of an accepted case."), code="not_accepted")
+    if notified_on > clock.today() or (complaint.accepted_on and notified_on < complaint.accepted_on):
+        raise field_error("notified_on", _("Give the day the notice was sent: from acceptance to today."))
+    complaint.respondent_notified_on = notified_on
+    complaint.respondent_reply_due = rules.reply_due(notified_on)
+    complaint.respondent_replied_on = None
+    session.flush()
+    audit.record(session, complaint.stream, "respondent_notified", actor, notified_on=notified_on,
+                 reply_due=complaint.respondent_reply_due)
+    return complaint
+
+
+def record_reply(session, actor, complaint: Complaint, *, version: int, replied_on: date) -> Complaint:
+    """The respondent's written reply arrived on ``replied_on``."""
+    check_version(complaint, version)
+    if complaint.respondent_notified_on is None:
+        raise Conflict(_("Record the notice to the respondent first."), code="not_notified")
+    if not complaint.respondent_notified_on <= replied_on <= clock.today():
+        raise field_error("replied_on", _("Give the day the reply arrived: from the notice to today."))
+    complaint.respondent_replied_on = replied_on
+    session.flush()
+    audit.record(session, complaint.stream, "respondent_replied", actor, replied_on=replied_on,
+                 late=replied_on > complaint.respondent_reply_due)
+    return complaint
+
+
+def transfer_out(session, actor, complaint: Complaint, *, version: int, city: str, authority: str,
+                 reason: str) -> Complaint:
+    """Transfer the case to the competent body outside the zone (art. 15(三)); the complainant is told."""
+    check_version(complaint, version)
+    if complaint.status not in rules.OPEN_STATES:
+        raise Conflict(_("Only an open case is transferred."), code="not_open")
+    errors = {}
+    if not is_prefecture(city):
+        errors["city"] = [_("Unknown place: use the six-digit GB/T 2260 code of a prefecture-level city.")]
+    elif is_zone_city(city, clock.today()):
+        errors["city"] = [_("That city is in the zone: transfer the case to it within the log instead.")]
+    if not (authority or "").strip():
+        errors["authority"] = [_("Name the authority that receives the case.")]
+    if not (reason or "").strip():
+        errors["reason"] = [_("Give the reason for the transfer.")]
+    if errors:
+        raise InvalidInput(errors=errors)
+    before = complaint.status
+    complaint.status = ComplaintStatus.TRANSFERRED
+    complaint.transfer_to, complaint.transferred_authority = city, authority.strip()
+    session.flush()
+    audit.record(session, complaint.stream, "transferred_out", actor, before=before, city=city,
+                 authority=complaint.transferred_authority, reason=reason.strip())
+    return complaint
+
+
+def recompute_deadlines(session, actor, work_calendar) -> int:
+    """Recompute the acceptance limit of every case awaiting acceptance on ``work_calendar``; each change is
+    written to the case's history."""
+    changed = 0
+    days = rules.limits().accept_working_days
+    for complaint in session.scalars(select(Complaint).where(Complaint.status == ComplaintStatus.RECEIVED)):
+        deadline = work_calendar.add(complaint.received_at.date(), days)
+        if (deadline.date, deadline.provisional) == (complaint.accept_by, complaint.accept_by_provisional):
+            continue
+        before = complaint.accept_by
+        complaint.accept_by, complaint.accept_by_provisional = deadline.date, deadline.provisional
+        session.flush()
+        audit.record(session, complaint.stream, "deadline_recomputed", actor, before=before, accept_by=deadline.date,
+                     provisional=deadline.provisional, source=deadline.source)
+        changed += 1
+    return changed
 
 
 def transfer(session, actor, complaint: Complaint, *, city: str, version: int, reason: str, designate=False):
@@ -271,8 +434,9 @@ def transfer(session, actor, complaint: Complaint, *, city: str, version: int, r
     check_version(complaint, version)
     if not (reason or "").strip():
         raise field_error("reason", _("Give the reason for the transfer."))
-    if city != rules.PROVINCE and not is_known_city(city):
-        raise field_error("city", _("Unknown city code."))
+    if city != rules.PROVINCE and not is_zone_city(city, clock.today()):
+        raise field_error("city", _("Transfer within the zone's cities; a body outside the zone receives the case "
+                                    "by a transfer out."))
     if city == rules.PROVINCE and not designate:
         raise field_error("city", _("Only the province takes a case itself."))
     if city == complaint.assigned_city:

@@ -10,10 +10,14 @@ from tourism.complaints.enums import ComplaintStatus, Outcome
 from tourism.complaints.forms import (
     AttachForm,
     ComplaintForm,
+    ContractEndForm,
     MessageForm,
     QueueFilterForm,
+    RespondentNoticeForm,
+    RespondentReplyForm,
     TrackForm,
     TransferForm,
+    TransferOutForm,
     TransitionForm,
 )
 from tourism.complaints.models import ComplaintAttachment
@@ -54,17 +58,18 @@ def new_complaint():
         files = [(f.filename, f.read()) for f in form.attachments.data or [] if f and f.filename]
         receipt, _replayed = service.receive(
             db.session, idempotency_key=form.submission_key.data or None, complainant_name=form.name.data,
-            complainant_phone=form.phone.data, respondent_kind=form.respondent_kind.data,
+            complainant_phone=form.phone.data, complainant_representative=form.representative.data,
+            co_complainants=form.co_complainant_rows(), respondent_kind=form.respondent_kind.data,
             incident_city=form.incident_city.data, occurred_on=form.occurred_on.data,
             description=form.description.data, respondent_ref=form.respondent_ref.data or None,
-            contract_city=form.contract_city.data or None, urgent=form.urgent.data,
-            claim_cny=form.claim_cny.data, files=files)
+            contract_city=form.contract_city.data or None, contract_end_on=form.contract_end_on.data,
+            urgent=form.urgent.data, claim_cny=form.claim_cny.data, files=files)
         return receipt
 
     result = submit(form, file)
     if result.done:
         return render_template("complaints/receipt.html", receipt=result.value)
-    return render_template("complaints/complaint_form.html", form=form), result.status
+    return render_template("complaints/complaint_form.html", form=form, limits=rules.limits()), result.status
 
 
 @bp.route("/complaints/track", methods=["GET", "POST"])
@@ -121,16 +126,21 @@ def _case(tracking_no):
     return service.get_complaint(db.session, tracking_no)
 
 
+# The case page's forms, each filled with the case's version when shown afresh.
+CASE_FORMS = {"transition_form": TransitionForm, "transfer_form": TransferForm, "transfer_out_form": TransferOutForm,
+              "contract_form": ContractEndForm, "notice_form": RespondentNoticeForm, "reply_form": RespondentReplyForm}
+
+
 def _case_page(complaint, status=200, **forms):
-    transition_form = forms.get("transition_form") or TransitionForm(version=complaint.version)
-    transition_form.set_targets(complaint.status)
-    transfer_form = forms.get("transfer_form") or TransferForm(version=complaint.version)
-    transfer_form.set_cities(can("complaint.designate"))
+    shown = {key: forms.get(key) or form_class(version=complaint.version) for key, form_class in CASE_FORMS.items()}
+    shown["transition_form"].set_targets(complaint.status)
+    shown["transfer_form"].set_cities(can("complaint.designate"))
+    if not forms.get("transfer_out_form") and complaint.transfer_to:
+        shown["transfer_out_form"].city.data = complaint.transfer_to
     return render_template(
         "complaints/case.html", complaint=complaint, handle=service.view_for(current_user, complaint) == "handler",
-        today=clock.today(), rules=rules, history=audit.history(db.session, complaint.stream),
-        transition_form=transition_form, transfer_form=transfer_form,
-        message_form=forms.get("message_form") or MessageForm()), status
+        today=clock.today(), rules=rules, limits=rules.limits(), history=audit.history(db.session, complaint.stream),
+        message_form=forms.get("message_form") or MessageForm(), **shown), status
 
 
 @bp.route("/cases/<tracking_no>")
@@ -160,7 +170,8 @@ def transition(tracking_no):
     form = TransitionForm()
     return _case_action(tracking_no, "transition_form", form, lambda complaint: service.transition(
         db.session, current_user, complaint, to=form.to.data, version=int(form.version.data), note=form.note.data,
-        outcome=form.outcome.data or None, compensation_cny=form.compensation_cny.data),
+        outcome=form.outcome.data or None, compensation_cny=form.compensation_cny.data,
+        contract_end_on=form.contract_end_on.data, without_contract=form.without_contract.data),
         lambda complaint: _("The case is now %(state)s.", state=complaint.status.label))
 
 
@@ -172,6 +183,44 @@ def transfer(tracking_no):
         db.session, current_user, complaint, city=form.city.data, version=int(form.version.data),
         reason=form.reason.data, designate=can("complaint.designate")),
         lambda complaint: _("The case was transferred to %(city)s.", city=city_name(complaint.assigned_city)))
+
+
+@bp.route("/cases/<tracking_no>/transfer-out", methods=["POST"])
+@login_required
+def transfer_out(tracking_no):
+    form = TransferOutForm()
+    return _case_action(tracking_no, "transfer_out_form", form, lambda complaint: service.transfer_out(
+        db.session, current_user, complaint, version=int(form.version.data), city=form.city.data,
+        authority=form.authority.data, reason=form.reason.data),
+        lambda complaint: _("The case was transferred to %(authority)s.", authority=complaint.transferred_authority))
+
+
+@bp.route("/cases/<tracking_no>/contract-end", methods=["POST"])
+@login_required
+def contract_end(tracking_no):
+    form = ContractEndForm()
+    return _case_action(tracking_no, "contract_form", form, lambda complaint: service.record_contract_end(
+        db.session, current_user, complaint, version=int(form.version.data), contract_end_on=form.ended_on.data,
+        without_contract=form.no_contract.data), _("The contract's end is recorded."))
+
+
+@bp.route("/cases/<tracking_no>/respondent-notice", methods=["POST"])
+@login_required
+def respondent_notice(tracking_no):
+    form = RespondentNoticeForm()
+    return _case_action(tracking_no, "notice_form", form, lambda complaint: service.notify_respondent(
+        db.session, current_user, complaint, version=int(form.version.data), notified_on=form.notified_on.data),
+        lambda complaint: _("Notice recorded; the written reply is due by %(day)s.",
+                            day=complaint.respondent_reply_due.isoformat()))
+
+
+@bp.route("/cases/<tracking_no>/respondent-reply", methods=["POST"])
+@login_required
+def respondent_reply(tracking_no):
+    form = RespondentReplyForm()
+    return _case_action(tracking_no, "reply_form", form, lambda complaint: service.record_reply(
+        db.session, current_user, complaint, version=int(form.version.data), replied_on=form.replied_on.data),
+        _("The reply is recorded."))
 
 
 @bp.route("/cases/<tracking_no>/messages", methods=["POST"])

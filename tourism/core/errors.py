@@ -70,6 +70,11 @@ class DomainError(Exception):
         if code:
             self.code = code
 
+    def as_text(self) -> str:
+        """The message and every field's messages on one line (for the command line and logs)."""
+        details = "; ".join(f"{field}: {' '.join(map(str, msgs))}" for field, msgs in (self.errors or {}).items())
+        return " ".join(filter(None, [str(self.message or ""), details])) or self.code
+
 
 class InvalidInput(DomainError):
     """Well-formed input that breaks a rule; ``errors`` maps fields to messages."""

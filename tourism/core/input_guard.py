@@ -69,8 +69,8 @@ def _refuse(message):
 
 def _multidict_texts(values):
     for key, items in values.lists():
-        yield key
-        yield from items
+        yield key or ""  # a multipart part whose name cannot be read has none
+        yield from (item for item in items if isinstance(item, str))
 
 
 def reject_unstorable_input():

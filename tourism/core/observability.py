@@ -66,11 +66,17 @@ def finish_request(response):
 
 
 health = Blueprint("health", __name__)
+_warnings: dict = {}
+
+
+def register_health_warning(name: str, check) -> None:
+    """``check()`` returns a message when operators must act soon; a warning does not make the instance unhealthy."""
+    _warnings[name] = check
 
 
 @health.route("/healthz")
 def healthz():
-    """200 when the database (and Redis, if configured) answer; 503 naming what does not."""
+    """200 when the database (and Redis, if configured) answer, with any warnings; 503 naming what does not."""
     checks = {}
     try:
         db.session.execute(text("SELECT 1"))
@@ -89,4 +95,5 @@ def healthz():
     else:
         checks["redis"] = "not configured"
     healthy = all(value in ("ok", "not configured") for value in checks.values())
-    return {"status": "ok" if healthy else "unavailable", **checks}, 200 if healthy else 503
+    warnings = [message for check in _warnings.values() if healthy and (message := check())]
+    return {"status": "ok" if healthy else "unavailable", **checks, "warnings": warnings}, 200 if healthy else 503

@@ -6,6 +6,7 @@ from tourism.core.api import Blueprint
 from tourism.core.authz import require
 from tourism.core.pagination import PageArgsSchema, page_of
 from tourism.emergencies import service
+from tourism.emergencies.enums import ReportLevel
 from tourism.emergencies.schemas import (
     IncidentCloseSchema,
     IncidentCreateSchema,
@@ -13,6 +14,8 @@ from tourism.emergencies.schemas import (
     IncidentSchema,
     IncidentUpdateCreateSchema,
     IncidentUpdateSchema,
+    ReportCreateSchema,
+    ReportDueSchema,
 )
 from tourism.extensions import db
 
@@ -77,6 +80,21 @@ def add_update(data, incident_id):
     update = service.add_update(db.session, current_user, incident, **data)
     db.session.commit()
     return update
+
+
+@blp.route("/incidents/<int:incident_id>/reports", methods=["POST"])
+@blp.arguments(ReportCreateSchema)
+@blp.response(201, ReportDueSchema)
+@blp.errors(401, 403, 404, 409)
+def record_report(data, incident_id):
+    """Record an upward report: to the province (an affected city or provincial), to the Ministry (provincial)."""
+    incident = _incident(incident_id)
+    require("incident.follow", incident)
+    if data["level"] == ReportLevel.MINISTRY:
+        require("incident.report_to_ministry")
+    service.record_report(db.session, current_user, incident, **data)
+    db.session.commit()
+    return next(due for due in service.reports_due(incident) if due.level == data["level"])
 
 
 @blp.route("/incidents/<int:incident_id>/close", methods=["POST"])

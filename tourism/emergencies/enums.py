@@ -20,3 +20,17 @@ class IncidentKind(Choices):
     PUBLIC_HEALTH = "public_health", _lp("incident kind", "Public-health event")
     CROWDING = "crowding", _lp("incident kind", "Crowding")
     OTHER = "other", _lp("incident kind", "Other")
+
+
+class ReportLevel(Choices):
+    """The authorities an incident is reported up to, lowest first."""
+
+    PROVINCE = "province", _lp("report level", "provincial tourism authority (省级文化和旅游主管部门)")
+    MINISTRY = "ministry", _lp("report level", "Ministry of Culture and Tourism (文化和旅游部)")
+
+
+class CityRole(Choices):
+    """Why a city is on an incident: it is affected, or it is the home of an agency whose group is involved."""
+
+    AFFECTED = "affected", _lp("incident city", "affected")
+    AGENCY_HOME = "agency_home", _lp("incident city", "home city of an agency involved")

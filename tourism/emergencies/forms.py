@@ -1,10 +1,10 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField, IntegerField, SelectField, SelectMultipleField, TextAreaField
+from wtforms import DateTimeLocalField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from tourism.core.forms import HEADCOUNT, choices
-from tourism.emergencies.enums import Grade, IncidentKind
+from tourism.emergencies.enums import Grade, IncidentKind, ReportLevel
 from tourism.zone.forms import city_choices
 
 
@@ -17,10 +17,21 @@ class IncidentForm(FlaskForm):
     dead_or_missing = IntegerField(_l("Dead or missing"), validators=[Optional(), HEADCOUNT])
     seriously_injured = IntegerField(_l("Seriously injured"), validators=[Optional(), HEADCOUNT])
     stranded = IntegerField(_l("Stranded over 24 hours"), validators=[Optional(), HEADCOUNT])
+    agencies = StringField(_l("Agencies whose tourists are involved (licence numbers, separated by spaces)"),
+                           validators=[Optional(), Length(max=1000)])
 
     def set_cities(self):
         self.cities.choices = city_choices()
 
+    def agency_licences(self) -> list[str]:
+        return (self.agencies.data or "").replace(",", " ").split()
+
 
 class IncidentNoteForm(FlaskForm):
     body = TextAreaField(_l("Update"), validators=[DataRequired(), Length(max=5000)])
+
+
+class ReportForm(FlaskForm):
+    level = SelectField(_l("Reported to"), choices=choices(*ReportLevel.choices()))
+    reported_at = DateTimeLocalField(_l("Reported at"), format="%Y-%m-%dT%H:%M", validators=[DataRequired()])
+    note = TextAreaField(_l("Note (how, to whom)"), validators=[Optional(), Length(max=2000)])

@@ -1,11 +1,11 @@
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tourism.core import clock
 from tourism.core.types import UTCDateTime
-from tourism.emergencies.enums import Grade, IncidentKind
+from tourism.emergencies.enums import CityRole, Grade, IncidentKind, ReportLevel
 from tourism.extensions import db
 
 
@@ -28,6 +28,10 @@ class Incident(db.Model):
         back_populates="incident", cascade="all, delete-orphan", order_by="IncidentCity.city")
     updates: Mapped[list["IncidentUpdate"]] = relationship(
         back_populates="incident", cascade="all, delete-orphan", order_by="IncidentUpdate.id")
+    reports: Mapped[list["IncidentReport"]] = relationship(
+        back_populates="incident", cascade="all, delete-orphan", order_by="IncidentReport.reported_at")
+    agencies: Mapped[list["IncidentAgency"]] = relationship(
+        back_populates="incident", cascade="all, delete-orphan", order_by="IncidentAgency.agency_id")
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -43,6 +47,11 @@ class Incident(db.Model):
     def acknowledgements(self) -> dict:
         """Per affected city: when it acknowledged, or None."""
         return {row.city: row.acknowledged_at for row in self.cities}
+
+    @property
+    def received_at(self) -> datetime:
+        """When the city level had the incident: the time it was reported here."""
+        return self.reported_at
 
     @property
     def acknowledge_by(self) -> datetime:
@@ -64,6 +73,8 @@ class IncidentCity(db.Model):
     acknowledge_by: Mapped[datetime] = mapped_column(UTCDateTime())
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     acknowledged_by: Mapped[str | None] = mapped_column(String(64))
+    role: Mapped[CityRole] = CityRole.column("role", 12, default=CityRole.AFFECTED,
+                                             server_default=CityRole.AFFECTED.value)
 
     incident: Mapped[Incident] = relationship(back_populates="cities")
 
@@ -82,3 +93,31 @@ class IncidentUpdate(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
 
     incident: Mapped[Incident] = relationship(back_populates="updates")
+
+
+class IncidentReport(db.Model):
+    """An upward report of the incident (to the province, to the Ministry), with when it was made."""
+
+    __tablename__ = "incident_reports"
+    __table_args__ = (UniqueConstraint("incident_id", "level", name="uq_incident_reports_level"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
+    level: Mapped[ReportLevel] = ReportLevel.column("level", 10)
+    reported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    incident: Mapped[Incident] = relationship(back_populates="reports")
+
+
+class IncidentAgency(db.Model):
+    """An agency whose tourists are involved; its home city is informed (and acknowledges)."""
+
+    __tablename__ = "incident_agencies"
+
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"), primary_key=True)
+
+    incident: Mapped[Incident] = relationship(back_populates="agencies")
+    agency: Mapped["Agency"] = relationship()  # noqa: F821 (tourism.agencies.models)

@@ -10,3 +10,6 @@ rule("incident.read", role("provincial", "regulator"))
 rule("incident.report", role("provincial", "regulator"))
 rule("incident.follow", role("provincial"), regulator_of("cities"))
 rule("incident.acknowledge", regulator_of("cities"))
+# Upward reports: the affected cities (and the province) record theirs to the province; the province its own
+# to the Ministry.
+rule("incident.report_to_ministry", role("provincial"))

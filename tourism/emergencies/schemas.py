@@ -1,8 +1,10 @@
 from marshmallow import Schema, fields, validate
 
+from tourism.core import clock
 from tourism.core.pagination import list_schema
 from tourism.core.schemas import HEADCOUNT, AwareDateTime
-from tourism.emergencies.enums import Grade, IncidentKind
+from tourism.emergencies import service
+from tourism.emergencies.enums import Grade, IncidentKind, ReportLevel
 from tourism.zone.schemas import CityCode
 
 
@@ -16,6 +18,10 @@ class IncidentCreateSchema(Schema):
     seriously_injured = fields.Integer(load_default=None, allow_none=True, validate=HEADCOUNT)
     stranded = fields.Integer(load_default=None, allow_none=True, validate=HEADCOUNT,
                               metadata={"description": "Tourists stranded over 24 hours"})
+    agencies = fields.List(fields.String(validate=validate.Length(min=1, max=32)), load_default=list,
+                           validate=validate.Length(max=50), metadata={
+                               "description": "Licence numbers of agencies whose tourists are involved: "
+                                              "their home cities are informed and acknowledge"})
 
 
 class IncidentUpdateCreateSchema(Schema):
@@ -24,6 +30,19 @@ class IncidentUpdateCreateSchema(Schema):
 
 class IncidentCloseSchema(Schema):
     note = fields.String(required=True, validate=validate.Length(min=1, max=5000))
+
+
+class ReportCreateSchema(Schema):
+    level = ReportLevel.field(required=True)
+    reported_at = AwareDateTime(required=True, metadata={"description": "When the report was made"})
+    note = fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+class ReportDueSchema(Schema):
+    level = ReportLevel.field()
+    due_at = fields.DateTime()
+    reported_at = fields.DateTime(allow_none=True)
+    overdue = fields.Function(lambda due: due.overdue(clock.now()))
 
 
 class IncidentUpdateSchema(Schema):
@@ -44,8 +63,14 @@ class IncidentSchema(Schema):
     closed_at = fields.DateTime(allow_none=True)
     acknowledgements = fields.Dict(keys=fields.String(), values=fields.DateTime(allow_none=True),
                                    metadata={"description": "Per affected city: when it acknowledged, or null"})
-    acknowledge_by = fields.DateTime()
+    acknowledge_by = fields.DateTime(metadata={"description": "This system's acknowledgement limit among the "
+                                                               "zone's cities (a policy, not law)"})
     late_cities = fields.List(fields.String())
+    informed_cities = fields.Function(lambda i: [c.city for c in i.cities if c.role == "agency_home"], metadata={
+        "description": "Home cities of the agencies involved, informed and asked to acknowledge"})
+    agencies = fields.Function(lambda i: [a.agency.licence_no for a in i.agencies])
+    reports = fields.Function(lambda i: ReportDueSchema(many=True).dump(service.reports_due(i)), metadata={
+        "description": "Upward reports the grade calls for, each with its due time"})
     updates = fields.List(fields.Nested(IncidentUpdateSchema))
     version = fields.Integer()
 

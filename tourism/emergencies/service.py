@@ -1,45 +1,20 @@
-"""Safety incidents shared across the zone: grades, acknowledgement by each affected city, a timeline.
+"""Safety incidents shared across the zone: acknowledgement by each city, upward reports, a timeline.
 
-Grades follow 《旅游安全管理办法》(国家旅游局令第41号, in force 2016-12-01) art. 39, as quoted at
-cwzpg.com/lvyougonglve/6c5va4ljia.html ('N+' includes N, 'under N' excludes it):
-  I   特别重大: 30+ dead or missing, or 100+ seriously injured, or 500+ stranded over 24 h;
-  II  重大:     10–29 dead or missing, or 50–99 seriously injured, or 200+ stranded over 24 h;
-  III 较大:     3–9 dead or missing, or 10–49 seriously injured, or 50–199 stranded over 24 h;
-  IV  一般:     fewer.
-Acknowledgement limits: a travel agency reports an incident to the authority of the place within one
-hour (draft reporting measures, 2013, as reported at healinghandsltd.com); how fast each city's
-authority must acknowledge a broadcast is set by the provincial emergency plan, so the limits per
-grade are configuration (INCIDENT_ACK_MINUTES), one hour for every grade by default.
+The rules (grades, reporting chain, limits) and their sources are in tourism.emergencies.rules.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
+from tourism.agencies.service import find_agency
 from tourism.core import audit, clock
 from tourism.core.errors import Conflict, Forbidden, InvalidInput, NotFound, field_error
-from tourism.emergencies.enums import Grade, IncidentKind
-from tourism.emergencies.models import Incident, IncidentCity, IncidentUpdate
+from tourism.emergencies import rules
+from tourism.emergencies.enums import CityRole, Grade, IncidentKind, ReportLevel
+from tourism.emergencies.models import Incident, IncidentAgency, IncidentCity, IncidentReport, IncidentUpdate
 from tourism.zone.service import is_known_city
-
-SEVERITY = {grade: rank for rank, grade in enumerate(Grade)}  # I is the gravest
-
-
-def grade_for(dead_or_missing: int = 0, seriously_injured: int = 0, stranded: int = 0) -> Grade:
-    """The grade the casualty figures call for (art. 39)."""
-    if dead_or_missing >= 30 or seriously_injured >= 100 or stranded >= 500:
-        return Grade.I
-    if dead_or_missing >= 10 or seriously_injured >= 50 or stranded >= 200:
-        return Grade.II
-    if dead_or_missing >= 3 or seriously_injured >= 10 or stranded >= 50:
-        return Grade.III
-    return Grade.IV
-
-
-def acknowledge_limit(grade: str) -> timedelta:
-    return timedelta(minutes=current_app.config["INCIDENT_ACK_MINUTES"][grade])
 
 
 def get_incident(session, incident_id: int) -> Incident:
@@ -50,8 +25,9 @@ def get_incident(session, incident_id: int) -> Incident:
 
 
 def report_incident(session, actor, *, grade, kind, cities, occurred_at, summary, dead_or_missing=None,
-                    seriously_injured=None, stranded=None) -> Incident:
-    """Broadcast an incident to the cities it touches; each must acknowledge within its grade's limit."""
+                    seriously_injured=None, stranded=None, agencies=()) -> Incident:
+    """Broadcast an incident to the cities it touches and to the home cities of the agencies whose tourists
+    are involved; each must acknowledge within its grade's limit (this system's policy)."""
     errors = {}
     if grade not in Grade.values():
         errors["grade"] = [_("Use I, II, III or IV.")]
@@ -67,23 +43,64 @@ def report_incident(session, actor, *, grade, kind, cities, occurred_at, summary
     figures = {"dead_or_missing": dead_or_missing or 0, "seriously_injured": seriously_injured or 0,
                "stranded": stranded or 0}
     if not errors and any(figures.values()):
-        needed = grade_for(**figures)
-        if SEVERITY[grade] > SEVERITY[needed]:
-            errors["grade"] = [_("These figures make it grade %(grade)s at least (旅游安全管理办法 art. 39).",
+        needed = rules.grade_for(**figures)
+        if rules.SEVERITY[grade] > rules.SEVERITY[needed]:
+            errors["grade"] = [_("These figures make it grade %(grade)s at least (《旅游安全管理办法》第三十九条).",
                                  grade=needed)]
+    involved = []
+    for licence_no in dict.fromkeys(agencies):
+        agency = find_agency(session, licence_no)
+        if agency is None:
+            errors.setdefault("agencies", []).append(_("No agency with licence number %(no)s.", no=licence_no))
+        else:
+            involved.append(agency)
     if errors:
         raise InvalidInput(errors=errors)
     now = clock.now()
     incident = Incident(grade=grade, kind=kind, summary=summary.strip(), occurred_at=occurred_at, reported_at=now,
                         reported_by=audit.actor_name(actor))
-    deadline = now + acknowledge_limit(grade)
-    incident.cities = [IncidentCity(city=city, acknowledge_by=deadline) for city in dict.fromkeys(cities)]
+    deadline = now + rules.acknowledge_limit(grade)
+    roles = dict.fromkeys(cities, CityRole.AFFECTED)
+    for agency in involved:
+        roles.setdefault(agency.home_city, CityRole.AGENCY_HOME)
+    incident.cities = [IncidentCity(city=city, role=role, acknowledge_by=deadline) for city, role in roles.items()]
+    incident.agencies = [IncidentAgency(agency_id=agency.id) for agency in involved]
     session.add(incident)
     session.flush()
     audit.record(session, incident.stream, "reported", actor, grade=grade, kind=kind,
                  cities=[row.city for row in incident.cities], occurred_at=occurred_at, summary=incident.summary,
-                 **figures)
+                 agencies=[agency.licence_no for agency in involved],
+                 informed=[city for city, role in roles.items() if role == CityRole.AGENCY_HOME], **figures)
     return incident
+
+
+def reports_due(incident: Incident) -> list[rules.ReportDue]:
+    """The upward reports the incident's grade calls for, with when each is due and when it was made."""
+    return rules.upward_reports(incident.grade, incident.received_at,
+                                {report.level: report.reported_at for report in incident.reports})
+
+
+def record_report(session, actor, incident: Incident, *, level: str, reported_at: datetime,
+                  note: str = "") -> IncidentReport:
+    """Record that the incident was reported up to ``level`` at ``reported_at`` (once per level)."""
+    chain = rules.CHAIN[Grade(incident.grade)]
+    if level not in chain:
+        raise field_error("level", _("A grade %(grade)s incident is not reported to that level.",
+                                     grade=incident.grade))
+    if level == ReportLevel.MINISTRY and ReportLevel.PROVINCE not in {r.level for r in incident.reports}:
+        raise field_error("level", _("Record the report to the province first: reports go up level by level."))
+    if reported_at > clock.now() + timedelta(minutes=5) or reported_at < incident.occurred_at:
+        raise field_error("reported_at", _("Give the time the report was made: after the incident, not in the future."))
+    if any(r.level == level for r in incident.reports):
+        raise Conflict(_("That report is already recorded."), code="already_reported")
+    report = IncidentReport(incident=incident, level=level, reported_at=reported_at,
+                            recorded_by=audit.actor_name(actor), note=(note or "").strip())
+    session.add(report)
+    session.flush()
+    due = next(d for d in reports_due(incident) if d.level == level)
+    audit.record(session, incident.stream, "reported_up", actor, level=level, reported_at=reported_at,
+                 due_at=due.due_at, late=reported_at > due.due_at, note=report.note)
+    return report
 
 
 def acknowledge(session, actor, incident: Incident) -> IncidentCity:

@@ -9,8 +9,9 @@ from tourism.core import audit, clock
 from tourism.core.authz import can, require
 from tourism.core.forms import ButtonForm
 from tourism.core.pages import press, submit
-from tourism.emergencies import service
-from tourism.emergencies.forms import IncidentForm, IncidentNoteForm
+from tourism.emergencies import rules, service
+from tourism.emergencies.enums import ReportLevel
+from tourism.emergencies.forms import IncidentForm, IncidentNoteForm, ReportForm
 from tourism.extensions import db
 from tourism.web.home import add_task
 from tourism.zone.service import city_name
@@ -39,7 +40,7 @@ def new_incident():
         db.session, current_user, grade=form.grade.data, kind=form.kind.data, cities=form.cities.data,
         occurred_at=form.occurred_at.data.replace(tzinfo=clock.LOCAL_TZ), summary=form.summary.data,
         dead_or_missing=form.dead_or_missing.data, seriously_injured=form.seriously_injured.data,
-        stranded=form.stranded.data))
+        stranded=form.stranded.data, agencies=form.agency_licences()))
     if result.done:
         return redirect(url_for("emergencies.incident", incident_id=result.value.id))
     return render_template("emergencies/incident_form.html", form=form), result.status
@@ -51,8 +52,9 @@ def incident(incident_id):
     require("incident.read")
     item = service.get_incident(db.session, incident_id)
     return render_template("emergencies/incident.html", incident=item, now=clock.now(), ack_form=ButtonForm(),
-                           note_form=IncidentNoteForm(), may_follow=can("incident.follow", item),
-                           may_acknowledge=can("incident.acknowledge", item),
+                           note_form=IncidentNoteForm(), report_form=ReportForm(), reports=service.reports_due(item),
+                           may_follow=can("incident.follow", item), may_acknowledge=can("incident.acknowledge", item),
+                           ack_minutes=rules.acknowledge_limit(item.grade).total_seconds() // 60,
                            history=audit.history(db.session, item.stream))
 
 
@@ -73,4 +75,19 @@ def incident_update(incident_id):
     require("incident.follow", item)
     form = IncidentNoteForm()
     press(form, lambda: service.add_update(db.session, current_user, item, body=form.body.data), _("Update added."))
+    return redirect(url_for("emergencies.incident", incident_id=incident_id))
+
+
+@bp.route("/incidents/<int:incident_id>/reports", methods=["POST"])
+@login_required
+def record_report(incident_id):
+    item = service.get_incident(db.session, incident_id)
+    require("incident.follow", item)
+    form = ReportForm()
+    if form.level.data == ReportLevel.MINISTRY:
+        require("incident.report_to_ministry")
+    press(form, lambda: service.record_report(
+        db.session, current_user, item, level=form.level.data,
+        reported_at=form.reported_at.data.replace(tzinfo=clock.LOCAL_TZ), note=form.note.data or ""),
+        _("The report is recorded."))
     return redirect(url_for("emergencies.incident", incident_id=incident_id))

@@ -32,6 +32,7 @@ class GuideForm(FlaskForm):
     languages = StringField(_l("Languages (ISO 639-1, separated by spaces)"), validators=[DataRequired()])
     issued_on = DateField(_l("Issued on"), validators=[DataRequired()])
     expires_on = DateField(_l("Expires on"), validators=[DataRequired()])
+    id_number = StringField(_l("ID number"), validators=[Optional(), Length(max=30)])
 
 
 class StatusForm(FlaskForm):

@@ -28,6 +28,7 @@ class Guide(db.Model):
     recorded_status: Mapped[RecordedStatus] = RecordedStatus.column("recorded_status", 10,
                                                                     default=RecordedStatus.ACTIVE)
     suspended_until: Mapped[date | None] = mapped_column(Date)  # last day of a suspension; None = open-ended
+    revoked_on: Mapped[date | None] = mapped_column(Date)  # 《旅游法》art. 103's three years run from here
     id_digest: Mapped[str | None] = mapped_column(String(64), index=True)  # keyed hash, never the number itself
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     version: Mapped[int] = mapped_column(Integer, default=1)

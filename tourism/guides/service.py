@@ -35,6 +35,7 @@ from tourism.zone.service import all_cities, is_known_city
 
 LICENCE_PATTERN = re.compile(LICENCE_NO_PATTERN)
 VALIDITY_YEARS = 3  # 导游管理办法 art. 13
+REVOCATION_BAR_YEARS = 3  # 《旅游法》art. 103
 
 
 def is_language_code(code: str) -> bool:
@@ -104,6 +105,22 @@ def _set_languages(guide: Guide, codes: list[str]) -> None:
     guide.languages = [GuideLanguage(code=code, position=i) for i, code in enumerate(unique)]
 
 
+def revocation_bar(session, digest: str | None, issued_on: date) -> tuple[Guide, date] | None:
+    """《旅游法》art. 103: a guide whose licence was revoked may not hold a new one for three years from the
+    revocation. The revoked licence and the bar's last day, when a licence issued on ``issued_on`` to the
+    person with ``digest`` falls within it."""
+    if digest is None:
+        return None
+    revoked = session.scalars(select(Guide).where(Guide.id_digest == digest,
+                                                  Guide.recorded_status == RecordedStatus.REVOKED,
+                                                  Guide.revoked_on.is_not(None)))
+    for guide in revoked:
+        ends = clock.years_after(guide.revoked_on, REVOCATION_BAR_YEARS)
+        if guide.revoked_on <= issued_on < ends:
+            return guide, ends - timedelta(days=1)
+    return None
+
+
 def create_guide(session, actor, *, licence_no, name, home_city, level, languages, issued_on, expires_on,
                  id_number=None) -> Guide:
     errors = validate_guide_fields(licence_no, name, home_city, level, languages, issued_on, expires_on)
@@ -111,13 +128,24 @@ def create_guide(session, actor, *, licence_no, name, home_city, level, language
         raise InvalidInput(errors=errors)
     if find_guide(session, licence_no) is not None:
         raise field_error("licence_no", _("A guide with this licence number is registered."), Conflict)
+    digest = id_digest(id_number)
+    barred = revocation_bar(session, digest, issued_on)
+    if barred:
+        revoked, last_day = barred
+        raise InvalidInput(_("This person's licence %(no)s was revoked on %(day)s: no new licence until %(until)s "
+                             "(《旅游法》第一百零三条).", no=revoked.licence_no, day=revoked.revoked_on.isoformat(),
+                             until=last_day.isoformat()),
+                           errors={"id_number": [_("Barred until %(until)s after a revocation "
+                                                   "(《旅游法》第一百零三条).", until=last_day.isoformat())]},
+                           code="revocation_bar")
     guide = Guide(licence_no=licence_no, name=name.strip(), home_city=home_city, level=level, issued_on=issued_on,
-                  expires_on=expires_on, id_digest=id_digest(id_number))
+                  expires_on=expires_on, id_digest=digest)
     _set_languages(guide, languages)
     session.add(guide)
     session.flush()
     audit.record(session, guide.stream, "registered", actor, name=guide.name, home_city=home_city, level=level,
-                 languages=guide.language_codes, issued_on=issued_on, expires_on=expires_on)
+                 languages=guide.language_codes, issued_on=issued_on, expires_on=expires_on,
+                 identity_recorded=digest is not None)
     return guide
 
 
@@ -166,6 +194,7 @@ def change_status(session, actor, guide: Guide, *, status: str, reason: str, unt
     before = guide.status
     guide.recorded_status = status
     guide.suspended_until = until if status == RecordedStatus.SUSPENDED else None
+    guide.revoked_on = clock.today() if status == RecordedStatus.REVOKED else None
     # Written even when the status stays the same, so the version moves on: two decisions made on
     # one state conflict (409) instead of both being recorded in an order the row does not show.
     flag_modified(guide, "recorded_status")

@@ -93,7 +93,7 @@ def new_guide():
     result = submit(form, lambda: service.create_guide(
         db.session, current_user, licence_no=form.licence_no.data.strip(), name=form.name.data,
         home_city=form.home_city.data, level=form.level.data, languages=_split_languages(form.languages.data),
-        issued_on=form.issued_on.data, expires_on=form.expires_on.data))
+        issued_on=form.issued_on.data, expires_on=form.expires_on.data, id_number=form.id_number.data or None))
     if result.done:
         flash(_("Guide %(no)s registered.", no=result.value.licence_no), "success")
         return redirect(url_for("guides.record", licence_no=result.value.licence_no))

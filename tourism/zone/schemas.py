@@ -1,12 +1,13 @@
+from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, fields
 
-from tourism.zone.service import is_known_city
+from tourism.zone.service import is_known_city, is_prefecture
 
 
 class CityCode(fields.String):
     """A GB/T 2260 city code known to the reference data."""
 
-    default_error_messages = {"unknown": "Unknown city: use the six-digit GB/T 2260 code of a Guangdong city."}
+    default_error_messages = {"unknown": _l("Unknown city: use the six-digit GB/T 2260 code of a Guangdong city.")}
 
     def __init__(self, **kwargs):
         kwargs.setdefault("metadata", {"description": "GB/T 2260 city code, e.g. 440100"})
@@ -15,6 +16,23 @@ class CityCode(fields.String):
     def _deserialize(self, value, attr, data, **kwargs):
         code = super()._deserialize(value, attr, data, **kwargs)
         if not is_known_city(code):
+            raise self.make_error("unknown")
+        return code
+
+
+class PrefectureCode(fields.String):
+    """A GB/T 2260 prefecture-level code anywhere in the country (e.g. 430100 Changsha)."""
+
+    default_error_messages = {"unknown": _l("Unknown place: use the six-digit GB/T 2260 code of a prefecture-level "
+                                            "city, e.g. 430100 for Changsha.")}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("metadata", {"description": "GB/T 2260 prefecture-level code, in Guangdong or not"})
+        super().__init__(**kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        code = super()._deserialize(value, attr, data, **kwargs)
+        if not is_prefecture(code):
             raise self.make_error("unknown")
         return code
 

@@ -83,6 +83,38 @@ def _zones() -> tuple[Zone, ...]:
     return tuple(zones)
 
 
+@dataclass(frozen=True)
+class Prefecture:
+    code: str
+    name_zh: str
+    province_code: str
+    province_zh: str
+
+    @property
+    def name(self) -> str:
+        """Guangdong's cities in the visitor's language; elsewhere the province and the prefecture in Chinese."""
+        city = _cities().get(self.code)
+        if city:
+            return city.name
+        return self.name_zh if self.province_zh == self.name_zh else f"{self.province_zh}{self.name_zh}"
+
+
+@lru_cache(maxsize=1)
+def _prefectures() -> dict[str, Prefecture]:
+    data = json.loads((DATA / "prefectures.json").read_text(encoding="utf-8"))
+    return {p["code"]: Prefecture(p["code"], p["name_zh"], p["province_code"], p["province_zh"])
+            for p in data["prefectures"]}
+
+
+def all_prefectures() -> list[Prefecture]:
+    return list(_prefectures().values())
+
+
+def is_prefecture(code: str) -> bool:
+    """A prefecture-level division anywhere in the country (GB/T 2260), e.g. 430100 Changsha."""
+    return code in _prefectures()
+
+
 def all_cities() -> list[City]:
     return list(_cities().values())
 
@@ -119,6 +151,9 @@ def shared_zones(city_a: str, city_b: str, day: date) -> list[Zone]:
 
 
 def city_name(code: str | None) -> str:
-    """The city's name in the visitor's language, or the code itself when unknown."""
+    """The city's name in the visitor's language (any prefecture of the country), or the code itself when unknown."""
     city = _cities().get(code or "")
-    return city.name if city else (code or "")
+    if city:
+        return city.name
+    prefecture = _prefectures().get(code or "")
+    return prefecture.name if prefecture else (code or "")
