@@ -1,33 +1,28 @@
-"""The planner's model core on the standard TOPTW benchmark files, each solution checked independently.
+"""The planner's core on the standard TOPTW benchmark files, run as the benchmark entry point and checked
+independently.
 
-For every instance in ../shared/benchmarks/toptw/instances and m = 1..4 routes: score, best known
-(m = 1: the optima in bks.csv), gap %, seconds; each solution is recomputed by the benchmark's own
-checker (check.py), and an infeasible one is reported as such. Averages at the end.
+For every instance in ../shared/benchmarks/toptw/instances and m = 1..4 routes: the score, the best known
+(bks.csv: proven optima at m = 1), the gap, and the wall seconds of the whole command
+(`python -m tourism.planner.toptw FILE --routes M --time-limit T`), beside the wall seconds of a bare
+`python -c pass` measured in the same run; each solution is recomputed by the benchmark's own checker.
+Averages at the end: m = 1, and m = 1..4.
 
-    .venv/bin/python bench/toptw.py [--time-limit 10] [--routes 1 2 3 4] [--compare]
-
---compare also times OR-Tools alone with several first-solution strategies and metaheuristics at the
-same limit (m = 1), the measurement behind the choice in tourism/planner/search.py.
+    .venv/bin/python bench/toptw.py [--time-limit 10] [--routes 1 2 3 4] [--seeds 0] [--files c101.txt ...]
+                                    [--core lns|ortools]
 """
 
 import argparse
 import csv
 import importlib.util
+import json
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from ortools.constraint_solver import routing_enums_pb2  # noqa: E402
-
-from tourism.planner import search  # noqa: E402
-from tourism.planner.ils import IteratedLocalSearch  # noqa: E402
-from tourism.planner.orienteering import Solver  # noqa: E402
-from tourism.planner.toptw import decimals_for, read_instance, to_problem  # noqa: E402
-
-BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "toptw"
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "benchmarks" / "toptw"
 
 
 def load_checker():
@@ -42,77 +37,53 @@ def best_known() -> dict:
         return {(row["file"], int(row["m"])): float(row["bks"]) for row in csv.DictReader(handle)}
 
 
-def checked(checker, path, routes_m, routes):
-    score, errors = checker.check(checker.read_instance(str(path)), routes, routes_m, decimals_for(path))
-    return score, errors
-
-
-def run(args, checker, bks):
-    print(f"{'instance':<10} {'m':>2} {'score':>6} {'best':>6} {'gap %':>6} {'seconds':>8}  check")
-    gaps, seconds = [], []
-    for path in sorted((BENCH / "instances").glob("*.txt")):
-        vertices = read_instance(path)
-        for m in args.routes:
-            problem, ids = to_problem(vertices, m, decimals_for(path))
-            solution = search.solve(problem, args.time_limit, seed=0)
-            routes = [[ids[stop.visit] for stop in route] for route in solution.routes]
-            score, errors = checked(checker, path, m, routes)
-            known = bks.get((path.name, m))
-            gap = 100 * (known - score) / known if known else None
-            if gap is not None:
-                gaps.append(gap)
-            seconds.append(solution.seconds)
-            verdict = "feasible" if not errors else f"INFEASIBLE: {errors[0]}"
-            print(f"{path.name:<10} {m:>2} {score:>6.0f} {known or '—':>6} "
-                  f"{(f'{gap:.2f}' if gap is not None else '—'):>6} {solution.seconds:>8.2f}  {verdict}")
-    print(f"average gap (m = 1, against the optima): {statistics.mean(gaps):.2f}% over {len(gaps)} instances; "
-          f"average seconds {statistics.mean(seconds):.2f}")
-
-
-STRATEGIES = {
-    "parallel-cheapest-insertion + GLS": ("PARALLEL_CHEAPEST_INSERTION", "GUIDED_LOCAL_SEARCH"),
-    "local-cheapest-insertion + GLS": ("LOCAL_CHEAPEST_INSERTION", "GUIDED_LOCAL_SEARCH"),
-    "path-cheapest-arc + GLS": ("PATH_CHEAPEST_ARC", "GUIDED_LOCAL_SEARCH"),
-    "parallel-cheapest-insertion + simulated annealing": ("PARALLEL_CHEAPEST_INSERTION", "SIMULATED_ANNEALING"),
-    "parallel-cheapest-insertion + tabu search": ("PARALLEL_CHEAPEST_INSERTION", "TABU_SEARCH"),
-}
-
-
-def compare(args, checker, bks):
-    print(f"\nm = 1 at {args.time_limit} s: gap % per instance")
-    paths = sorted((BENCH / "instances").glob("*.txt"))
-    print(f"{'strategy':<52} " + " ".join(f"{p.stem:>7}" for p in paths) + "   mean")
-    rows = {}
-    for label, (first, meta) in STRATEGIES.items():
-        rows[label] = []
-        for path in paths:
-            problem, ids = to_problem(read_instance(path), 1, decimals_for(path))
-            solution = Solver(problem).solve(args.time_limit, first=getattr(routing_enums_pb2.FirstSolutionStrategy,
-                                                                           first),
-                                             metaheuristic=getattr(routing_enums_pb2.LocalSearchMetaheuristic, meta))
-            rows[label].append(solution.score)
-    rows["our iterated local search alone"] = []
-    for path in paths:
-        problem, _ids = to_problem(read_instance(path), 1, decimals_for(path))
-        started = time.perf_counter()
-        routes = IteratedLocalSearch(problem).run(int(args.time_limit * search.ILS_ITERATIONS_PER_SECOND))
-        rows["our iterated local search alone"].append(sum(problem.visits[v].score for r in routes for v in r))
-        _elapsed = time.perf_counter() - started
-    for label, scores in rows.items():
-        gaps = [100 * (bks[(p.name, 1)] - s) / bks[(p.name, 1)] for p, s in zip(paths, scores, strict=True)]
-        print(f"{label:<52} " + " ".join(f"{g:>7.2f}" for g in gaps) + f" {statistics.mean(gaps):>6.2f}")
+def wall(command: list[str]) -> tuple[float, str]:
+    started = time.perf_counter()
+    out = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True)  # noqa: S603
+    return time.perf_counter() - started, out.stdout
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--time-limit", type=float, default=10.0)
     parser.add_argument("--routes", type=int, nargs="+", default=[1, 2, 3, 4])
-    parser.add_argument("--compare", action="store_true")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0])
+    parser.add_argument("--files", nargs="*")
+    parser.add_argument("--core", choices=("lns", "ortools"), default="lns")
     args = parser.parse_args()
     checker, bks = load_checker(), best_known()
-    run(args, checker, bks)
-    if args.compare:
-        compare(args, checker, bks)
+    paths = [BENCH / "instances" / name for name in args.files] if args.files else \
+        sorted((BENCH / "instances").glob("*.txt"))
+    python_start, _out = wall([sys.executable, "-c", "pass"])
+    print(f"core {args.core}; time limit {args.time_limit:g} s; "
+          f"a bare Python start takes {python_start:.2f} s on this machine")
+    print(f"{'instance':<10} {'m':>2} {'seed':>4} {'score':>6} {'best':>6} {'gap %':>6} {'wall s':>7}  check")
+    gaps: dict[int, list[float]] = {}
+    walls = []
+    for m in args.routes:
+        for path in paths:
+            for seed in args.seeds:
+                seconds, out = wall([sys.executable, "-m", "tourism.planner.toptw", str(path), "--routes", str(m),
+                                     "--time-limit", str(args.time_limit), "--seed", str(seed),
+                                     "--core", args.core])
+                result = json.loads(out)
+                score, errors = checker.check(checker.read_instance(str(path)), result["routes"], m,
+                                              checker.decimals_for(str(path)))
+                known = bks.get((path.name, m))
+                gap = 100 * (known - score) / known if known else None
+                if gap is not None:
+                    gaps.setdefault(m, []).append(gap)
+                walls.append(seconds)
+                verdict = "feasible" if not errors and score == result["score"] else f"WRONG: {errors[:1]}"
+                print(f"{path.name:<10} {m:>2} {seed:>4} {score:>6.0f} {known or '—':>6} "
+                      f"{(f'{gap:.2f}' if gap is not None else '—'):>6} {seconds:>7.2f}  {verdict}")
+    for m, values in sorted(gaps.items()):
+        print(f"m = {m}: average gap {statistics.mean(values):.2f}% over {len(values)} runs")
+    everything = [g for values in gaps.values() for g in values]
+    if everything:
+        print(f"m = {min(gaps)}..{max(gaps)}: average gap {statistics.mean(everything):.2f}%")
+    print(f"wall seconds: max {max(walls):.2f}, mean {statistics.mean(walls):.2f} "
+          f"(limit {args.time_limit:g}; max / limit {max(walls) / args.time_limit:.3f})")
 
 
 if __name__ == "__main__":

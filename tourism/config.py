@@ -73,6 +73,11 @@ def load_config(instance_path: Path) -> dict:
         "PLANNER_RATE_LIMIT": os.environ.get("PLANNER_RATE_LIMIT", "12 per minute"),
         "PLANNER_MAX_JOBS_PER_CLIENT": int(os.environ.get("PLANNER_MAX_JOBS_PER_CLIENT", "2")),
         "PLANNER_PUBLIC_MAX_TIME_S": float(os.environ.get("PLANNER_PUBLIC_MAX_TIME_S", "10")),
+        # Each day's lunch break in plans (a policy): it starts between these times and lasts this long, and may
+        # be taken during a visit to a place that serves food.
+        "PLANNER_LUNCH_FROM": os.environ.get("PLANNER_LUNCH_FROM", "11:00"),
+        "PLANNER_LUNCH_UNTIL": os.environ.get("PLANNER_LUNCH_UNTIL", "13:30"),
+        "PLANNER_LUNCH_MINUTES": _int("PLANNER_LUNCH_MINUTES", 60),
         "RATELIMIT_HEADERS_ENABLED": True,
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10 per minute"),
         # Failed log-ins per account, whatever the address (a guessing attack spread over many addresses).

@@ -5,16 +5,20 @@ import shutil
 
 import pytest
 
-from tourism.planner import catalogue, travel
+from tourism.planner import catalogue, network, travel
 
 OPEN = ["09:00", "17:00"]
 
 
-def place(pid, city, lat, lon, themes, minutes=60, ticket=0, hours=None):
+def place(pid, city, lat, lon, themes, minutes=60, ticket=0, hours=None, meal=False, closed_on=()):
     week = hours or {d: [OPEN] for d in catalogue.WEEKDAYS}
-    return {"id": pid, "name_zh": pid, "name_en": pid, "city": city, "lat": lat, "lon": lon, "themes": themes,
-            "visit_minutes": minutes, "opening_hours": week, "ticket_cny": ticket,
-            "source": dict.fromkeys(catalogue.SOURCED_FACTS, "test fixture")}
+    source = dict.fromkeys(catalogue.SOURCED_FACTS, "test fixture")
+    if closed_on:
+        source["closed_on"] = "test fixture"
+    return {"id": pid, "name_zh": pid, "name_zh_hant": pid, "name_en": pid, "city": city, "lat": lat, "lon": lon,
+            "address_zh": f"{pid} 地址", "themes": themes, "visit_minutes": minutes, "opening_hours": week,
+            "closed_on": list(closed_on), "ticket_cny": ticket, "meal_on_site": meal, "checked_on": "2026-11-26",
+            "source": source}
 
 
 CLOSED_MONDAY = {d: ([] if d == "mon" else [OPEN]) for d in catalogue.WEEKDAYS}
@@ -44,8 +48,9 @@ def places(tmp_path, monkeypatch):
     (tmp_path / "pois.json").write_text(json.dumps({"items": PLACES}), encoding="utf-8")
     monkeypatch.setattr(catalogue, "DATA", tmp_path)
     monkeypatch.setattr(travel, "DATA", tmp_path)
-    for cached in (catalogue.pois, catalogue.bases, travel.parameters):
+    caches = (catalogue.pois, catalogue.bases, travel.model, travel.matrix, network.network)
+    for cached in caches:
         cached.cache_clear()
     yield {p["id"]: p for p in PLACES}
-    for cached in (catalogue.pois, catalogue.bases, travel.parameters):
+    for cached in caches:
         cached.cache_clear()

@@ -1,4 +1,4 @@
-"""The orienteering core on a standard benchmark file, checked by an independent recomputation."""
+"""The orienteering cores on a standard benchmark file, checked by an independent recomputation."""
 
 import json
 import math
@@ -6,8 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tourism.planner import search
-from tourism.planner.ils import IteratedLocalSearch
 from tourism.planner.toptw import decimals_for, read_instance, to_problem
 
 C101 = Path(__file__).parent / "data" / "c101.txt"
@@ -39,11 +40,12 @@ def _first(vertices, count):
     return {k: v for k, v in vertices.items() if k <= count}
 
 
-def test_solutions_are_feasible_and_scored_honestly():
+@pytest.mark.parametrize("core", search.CORES)
+def test_solutions_are_feasible_and_scored_honestly(core):
     vertices = read_instance(C101)
     for m in (1, 2):
         problem, ids = to_problem(vertices, m, decimals_for(C101))
-        solution = search.solve(problem, time_limit=1.0)
+        solution = search.solve(problem, time_limit=0.5, core=core)
         routes = [[ids[s.visit] for s in route] for route in solution.routes]
         assert recompute(vertices, routes) == solution.score > 0
 
@@ -57,23 +59,32 @@ def test_more_routes_never_score_less():
     assert scores == sorted(scores)
 
 
-def test_iterated_local_search_reaches_the_optimum_of_c101():
+def test_the_custom_core_reaches_the_proven_optimum_of_c101():
     problem, _ids = to_problem(read_instance(C101), 1, 1)
-    routes = IteratedLocalSearch(problem).run(300)
-    assert sum(problem.visits[v].score for r in routes for v in r) == 320
+    assert search.solve(problem, time_limit=3.0).score == 320
 
 
-def test_same_seed_same_plan():
+def test_a_converged_search_gives_the_same_plan_for_the_same_seed():
     problem, _ids = to_problem(_first(read_instance(C101), 30), 2, 1)
-    first = search.solve(problem, time_limit=0.5, seed=3)
-    again = search.solve(problem, time_limit=0.5, seed=3)
+    first = search.solve(problem, time_limit=5.0, seed=3)
+    again = search.solve(problem, time_limit=5.0, seed=3)
+    assert first.seconds < 4.5, "the search stops on convergence, not at the clock"
     assert [[s.visit for s in r] for r in first.routes] == [[s.visit for s in r] for r in again.routes]
 
 
-def test_command_line_prints_the_fixed_json():
-    command = [sys.executable, "-m", "tourism.planner.toptw", str(C101), "--routes", "1", "--time-limit", "0.5",
-               "--seed", "1"]
+def test_the_ortools_core_refuses_what_it_does_not_model():
+    problem, _ids = to_problem(_first(read_instance(C101), 10), 1, 1)
+    problem.visits[0].meal = True
+    with pytest.raises(ValueError, match="models"):
+        search.solve(problem, time_limit=0.2, core="ortools")
+
+
+@pytest.mark.parametrize("core", search.CORES)
+def test_command_line_prints_the_fixed_json(core):
+    command = [sys.executable, "-m", "tourism.planner.toptw", str(C101), "--routes", "1", "--time-limit", "1",
+               "--seed", "1", "--core", core]
     out = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True)  # noqa: S603
     result = json.loads(out.stdout)
     assert set(result) == {"instance", "routes", "score", "seconds"} and result["instance"] == "c101.txt"
     assert recompute(read_instance(C101), result["routes"]) == result["score"]
+    assert result["seconds"] <= 1.0

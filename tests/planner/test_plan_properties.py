@@ -5,7 +5,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.planner.test_itineraries import check_plan
+from tests.planner.check import check_plan
 from tourism.planner.catalogue import THEMES
 
 requests = st.fixed_dictionaries({

@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from tests.planner.test_itineraries import check_plan
+from tests.planner.check import check_plan
 from tourism.planner import catalogue
 
 NINE_CITIES = {"440100", "440300", "440400", "440600", "440700", "441200", "441300", "441900", "442000"}
@@ -19,7 +19,7 @@ def real_places():
 
 
 def _plan(client, **request):
-    response = client.post("/api/v1/itineraries", json={"time_limit_s": 2, **request})
+    response = client.post("/api/v1/itineraries", json={"time_limit_s": 0.5, **request})
     assert response.status_code == 201, response.json
     return response.json
 

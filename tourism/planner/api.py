@@ -4,9 +4,11 @@ from flask import current_app, jsonify, request
 from flask_login import current_user
 
 from tourism.core.api import Blueprint
+from tourism.core.pagination import PageArgsSchema, page_of
 from tourism.extensions import db, limiter
 from tourism.planner import catalogue, jobs, service
 from tourism.planner.schemas import (
+    BaseListSchema,
     ItineraryRequestSchema,
     ItinerarySchema,
     PlanningJobSchema,
@@ -23,6 +25,14 @@ blp = Blueprint("planner_api", __name__, description="Lingnan places and multi-d
 def list_pois(query):
     """The places the planner knows, each fact with its source; filter by city and theme."""
     return {"items": catalogue.search(query["city"], query["theme"])}
+
+
+@blp.route("/bases", methods=["GET"])
+@blp.arguments(PageArgsSchema, location="query")
+@blp.response(200, BaseListSchema)
+def list_bases(query):
+    """Where a trip may spend the night: each city's centre and the towns where tourists stay, with sources."""
+    return page_of(list(catalogue.bases().values()), query["page"], query["per_page"])
 
 
 @blp.route("/itineraries", methods=["POST"])

@@ -2,12 +2,13 @@ from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, FloatField, IntegerField, SelectField, SelectMultipleField, StringField
+from wtforms import DateField, FieldList, FloatField, IntegerField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, NumberRange, Optional, Regexp
 
 from tourism.core import clock
 from tourism.core.forms import AMOUNT_CNY, choices
 from tourism.planner import catalogue
+from tourism.planner.enums import TravelMode
 from tourism.zone.service import city_name
 
 THEME_LABELS = {
@@ -20,8 +21,18 @@ THEME_LABELS = {
 HHMM = Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", message=_l("Use HH:MM."))
 
 
+MAX_NIGHTS = 13
+
+
 def base_city_choices():
-    return choices(*((code, city_name(code)) for code in sorted(catalogue.bases())))
+    return choices(*((code, city_name(code)) for code in sorted({b.city for b in catalogue.bases().values()})))
+
+
+def night_choices():
+    """Blank (the planner chooses), then every base: a city's centre or a town where tourists stay."""
+    bases = sorted(catalogue.bases().values(), key=lambda b: (b.city, not b.main, b.id))
+    return [("", _l("Let the planner choose"))] + [
+        (b.id, f"{city_name(b.city)} · {b.name_zh}" if not b.main else city_name(b.city)) for b in bases]
 
 
 def place_choices():
@@ -45,11 +56,23 @@ class PlanForm(FlaskForm):
     must_visit = SelectMultipleField(_l("Must see"), validators=[Optional()])
     avoid = SelectMultipleField(_l("Avoid"), validators=[Optional()])
     time_limit_s = FloatField(_l("Search time (seconds)"), default=5, validators=[NumberRange(min=0.5, max=60)])
+    mode = SelectField(_l("Travelling"), choices=choices(*TravelMode.choices()), default=TravelMode.CAR)
+    max_travel_minutes_per_day = IntegerField(_l("Longest travel in a day (minutes)"), default=180,
+                                              validators=[DataRequired(), NumberRange(min=30, max=720)])
+    nights = FieldList(SelectField(_l("Night"), validators=[Optional()]), min_entries=MAX_NIGHTS,
+                       max_entries=MAX_NIGHTS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.start_city.choices = self.end_city.choices = base_city_choices()
         self.must_visit.choices = self.avoid.choices = place_choices()
+        for night in self.nights:
+            night.choices = night_choices()
+
+    def chosen_nights(self) -> list[str | None] | None:
+        """The trip's nights as the request takes them (None where the planner chooses), or None for all."""
+        nights = [night.data or None for night in self.nights][:max(0, (self.days.data or 1) - 1)]
+        return nights if any(nights) else None
 
 
 def add_theme_fields():

@@ -1,79 +1,34 @@
-"""The orienteering core: choose and order visits to maximise score, on OR-Tools' routing library.
+"""A second orienteering core on OR-Tools' routing library, kept to compare against the planner's own.
 
-Plain data in, plain data out, so the same core serves itineraries, the TOPTW benchmark files and
-the tests. Times are integers in one unit chosen by the caller (minutes for itineraries, hundredths
-for the benchmark files).
+It solves the benchmark subset of the model (windows, distinct route ends, mandatory visits, a budget,
+fixed breaks); the trip planner's meal-aware lunch, travel caps, city contiguity and travel cost are
+the custom core's (tourism.planner.lns), so itineraries use that one. ``python -m
+tourism.planner.toptw --core ortools`` and ``bench/toptw.py --core ortools`` run this one.
 
-The model (Vansteenwegen et al.'s TOPTW, generalised):
-- one vehicle per route (a day), from its start location to its end location, within its window;
 - optional visits are disjunctions whose drop penalty is their score, so minimising cost maximises
-  the score; mandatory visits carry a penalty larger than every score together (so an impossible
-  one is dropped and reported, never silently, rather than failing the whole plan);
+  the score; mandatory visits carry a penalty larger than every score together;
 - a time dimension with waiting allowed (slack); a visit starts inside one of its windows;
-- optional breaks (a lunch) per route, and an optional budget over the whole plan;
-- deterministic: the search stops on a work budget derived from the time limit (the number of
-  solutions), with the time limit itself only as a guard; the seed permutes the visits.
+- the search stops on the wall-clock time limit (OR-Tools checks it between moves).
 """
 
 import random
 import time
-from dataclasses import dataclass, field
 
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
-SOLUTIONS_PER_SECOND = 250  # the work budget per second of time limit, measured with bench/toptw.py
+from tourism.planner.problem import Problem, Solution, Stop
 
 
-@dataclass
-class Visit:
-    score: int
-    service: int
-    windows: list[tuple[int, int]]  # allowed start times, inclusive, sorted
-    cost: int = 0
-    mandatory: bool = False
-
-
-@dataclass
-class Route:
-    start: int  # index into ``Problem.locations`` for the route's start
-    end: int
-    earliest: int  # leave the start no earlier than this
-    latest: int  # be back at the end no later than this
-    breaks: list[tuple[int, int, int]] = field(default_factory=list)  # (earliest start, latest start, duration)
-
-
-@dataclass
-class Problem:
-    """``travel[a][b]`` over locations: the routes' start and end points first, then the visits."""
-
-    visits: list[Visit]
-    routes: list[Route]
-    travel: list[list[int]]
-    depots: int  # how many of the locations are route ends (the visits follow them)
-    budget: int | None = None
-    travel_weight: int = 0  # tie-break: cost per time unit of travel (keep it below one score unit per route)
-
-
-@dataclass
-class Stop:
-    visit: int  # index into Problem.visits
-    arrive: int
-    start: int
-    end: int
-
-
-@dataclass
-class Solution:
-    routes: list[list[Stop]]
-    route_end: list[int]
-    score: int
-    dropped: list[int]
-    seconds: float
-    status: str
+def supports(problem: Problem) -> bool:
+    """Whether the problem uses only what this core models."""
+    return not (problem.travel_weight or any(v.meal or v.group != -1 for v in problem.visits)
+                or any(r.max_travel is not None for r in problem.routes))
 
 
 class Solver:
     def __init__(self, problem: Problem, seed: int = 0):
+        if not supports(problem):
+            raise ValueError("this core models windows, route ends, mandatory visits, a budget and breaks only")
         self.problem = problem
         self.seed = seed
         locations = problem.depots + len(problem.visits)
@@ -99,10 +54,6 @@ class Solver:
             return travel[a][b] + self._service(a)
 
         self.transit_index = routing.RegisterTransitCallback(transit)
-        if problem.travel_weight:
-            cost_index = routing.RegisterTransitCallback(
-                lambda i, j: travel[manager.IndexToNode(i)][manager.IndexToNode(j)] * problem.travel_weight)
-            routing.SetArcCostEvaluatorOfAllVehicles(cost_index)
         horizon = max(r.latest for r in problem.routes) + 1
         routing.AddDimension(self.transit_index, horizon, horizon, False, "time")
         self.time = routing.GetDimensionOrDie("time")
@@ -141,27 +92,13 @@ class Solver:
         return self.problem.visits[visit].cost if visit is not None else 0
 
     # -- search ---------------------------------------------------------------------------------
-    def parameters(self, time_limit: float, first=None, metaheuristic=None):
-        params = pywrapcp.DefaultRoutingSearchParameters()
-        params.first_solution_strategy = first or routing_enums_pb2.FirstSolutionStrategy.PARALLEL_CHEAPEST_INSERTION
-        params.local_search_metaheuristic = (
-            metaheuristic or routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH)
-        params.solution_limit = max(1, int(time_limit * SOLUTIONS_PER_SECOND / len(self.problem.routes)))
-        params.time_limit.FromMilliseconds(int(max(time_limit, 0.05) * 1500))  # a guard, not the stop rule
-        return params
-
-    def solve(self, time_limit: float = 5.0, initial: list[list[int]] | None = None, **strategy) -> Solution:
+    def solve(self, time_limit: float = 5.0) -> Solution:
         started = time.perf_counter()
-        params = self.parameters(time_limit, **strategy)
-        if initial:
-            indices = [[self.manager.NodeToIndex(self.problem.depots + v) for v in route] for route in initial]
-            assignment = self.routing.ReadAssignmentFromRoutes(indices, True)
-            result = self.routing.SolveFromAssignmentWithParameters(assignment, params) if assignment else None
-            if result is None:
-                result = self.routing.SolveWithParameters(params)
-        else:
-            result = self.routing.SolveWithParameters(params)
-        return self._read(result, time.perf_counter() - started)
+        params = pywrapcp.DefaultRoutingSearchParameters()
+        params.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.PARALLEL_CHEAPEST_INSERTION
+        params.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
+        params.time_limit.FromMilliseconds(max(1, int(time_limit * 1000)))
+        return self._read(self.routing.SolveWithParameters(params), time.perf_counter() - started)
 
     def _read(self, assignment, seconds) -> Solution:
         problem, manager, routing = self.problem, self.manager, self.routing
@@ -187,4 +124,4 @@ class Solver:
             ends.append(assignment.Min(self.time.CumulVar(index)))
         score = sum(problem.visits[v].score for v in visited)
         dropped = [v for v in range(len(problem.visits)) if v not in visited]
-        return Solution(routes, ends, score, dropped, seconds, "ok")
+        return Solution(routes, ends, score, dropped, seconds, "ok", objective=float(score))

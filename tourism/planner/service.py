@@ -3,6 +3,8 @@
 import uuid
 from datetime import timedelta
 
+from flask import current_app
+
 from tourism.core.errors import NotFound
 from tourism.guides.service import eligible_guides_for
 from tourism.planner import catalogue, itinerary
@@ -13,25 +15,38 @@ def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def _lunch() -> tuple[int, int, int]:
+    config = current_app.config
+    return (catalogue.minutes_of(config["PLANNER_LUNCH_FROM"]), catalogue.minutes_of(config["PLANNER_LUNCH_UNTIL"]),
+            config["PLANNER_LUNCH_MINUTES"])
+
+
 def to_request(data: dict) -> itinerary.Request:
     return itinerary.Request(
         start_date=data["start_date"], days=data["days"], start_city=data["start_city"],
         end_city=data.get("end_city") or data["start_city"], themes=data["themes"],
         day_start=catalogue.minutes_of(data["day_start"]), day_end=catalogue.minutes_of(data["day_end"]),
-        group_size=data["group_size"],
-        must_visit=list(data["must_visit"]), avoid=list(data["avoid"]), budget_cny=data.get("budget_cny"),
-        bases=data.get("bases"), time_limit_s=data["time_limit_s"], seed=data["seed"])
+        lunch=_lunch(), group_size=data["group_size"], must_visit=list(data["must_visit"]),
+        avoid=list(data["avoid"]), budget_cny=data.get("budget_cny"), bases=data.get("bases"), mode=data["mode"],
+        max_travel=data["max_travel_minutes_per_day"],
+        locked=[(lock["poi_id"], lock["day"] - 1) for lock in data["locked"]],
+        time_limit_s=data["time_limit_s"], seed=data["seed"])
 
 
 def present(plan: itinerary.Plan) -> dict:
     return {
         "days": [{"date": day.date.isoformat(), "start_city": day.start_city, "base_city": day.base_city,
+                  "start_base": day.start_base, "base": day.base,
                   "stops": [{"poi_id": s.poi_id, "arrive": _hhmm(s.arrive), "start": _hhmm(s.start),
                              "end": _hhmm(s.end)} for s in day.stops],
-                  "legs": [{"from": a, "to": b, "minutes": m} for a, b, m in day.legs],
+                  "legs": [{"from": leg.origin, "to": leg.to, "mode": leg.mode, "minutes": leg.minutes,
+                            **({"rail": leg.rail} if leg.rail else {})} for leg in day.legs],
+                  "lunch": {"start": _hhmm(day.lunch[0]), "end": _hhmm(day.lunch[1]), "poi_id": day.lunch_at}
+                  if day.lunch else None,
                   "travel_minutes": day.travel_minutes} for day in plan.days],
         "score": round(plan.score, 3),
-        "unvisited_must_visit": [{"poi_id": pid, "reason": reason} for pid, reason in plan.unvisited_must_visit],
+        "unvisited_must_visit": [{"poi_id": u.poi_id, "code": u.code, **({"fix": u.fix} if u.fix else {})}
+                                 for u in plan.unvisited_must_visit],
         "seconds": round(plan.seconds, 3),
     }
 

@@ -49,16 +49,24 @@ def _inside(x, y):
     return 0 <= x <= WIDTH and 0 <= y <= HEIGHT
 
 
+def _ends(plan_day, bases):
+    """The day's morning and night bases (itineraries kept before bases had ids name only their cities)."""
+    def base(key, city_key):
+        return bases.get(plan_day.get(key) or "") or next(
+            b for b in bases.values() if b.city == plan_day[city_key] and b.main)
+    return base("start_base", "start_city"), base("base", "base_city")
+
+
 def draw(days, pois, bases, day):
     """The plan's area: each day's route as a line through its stops, the stops numbered, the cities in view."""
-    places = [bases[d[key]] for d in days for key in ("start_city", "base_city")]
+    places = [end for d in days for end in _ends(d, bases)]
     places += [pois[stop["poi_id"]] for d in days for stop in d["stops"]]
     project = _projector([(p.lat, p.lon) for p in places])
     city_points = [Point(*xy, c.name) for c in zone_cities(day) if _inside(*(xy := project(c.lat, c.lon)))]
     lines, stops = [], []
     number = 0
     for index, plan_day in enumerate(days):
-        start, end = bases[plan_day["start_city"]], bases[plan_day["base_city"]]
+        start, end = _ends(plan_day, bases)
         path = [project(start.lat, start.lon)]
         for stop in plan_day["stops"]:
             poi = pois[stop["poi_id"]]

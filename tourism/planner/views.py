@@ -9,7 +9,8 @@ from tourism.core import clock
 from tourism.core.errors import InvalidInput, flatten_messages
 from tourism.core.pages import submit
 from tourism.extensions import db, limiter
-from tourism.planner import calendar, catalogue, jobs, service, svgmap
+from tourism.planner import calendar, catalogue, fixes, jobs, service, svgmap
+from tourism.planner.enums import LegMode, MustSeeProblem
 from tourism.planner.forms import THEME_LABELS, PlanForm
 from tourism.planner.schemas import ItineraryRequestSchema
 from tourism.web.home import add_task
@@ -27,7 +28,8 @@ def _request_from(form) -> dict:
            "themes": {k: v for k, v in themes.items() if v}, "day_start": form.day_start.data,
            "day_end": form.day_end.data, "group_size": form.group_size.data, "budget_cny": form.budget_cny.data,
            "language": form.language.data or None, "must_visit": form.must_visit.data or [],
-           "avoid": form.avoid.data or [], "time_limit_s": form.time_limit_s.data}
+           "avoid": form.avoid.data or [], "time_limit_s": form.time_limit_s.data, "mode": form.mode.data,
+           "max_travel_minutes_per_day": form.max_travel_minutes_per_day.data, "bases": form.chosen_nights()}
     try:
         return ItineraryRequestSchema().load(raw)
     except ValidationError as error:
@@ -74,7 +76,8 @@ def itinerary(itinerary_id, printable=False):
     result, pois = _view(itinerary_id)
     map_data = svgmap.draw(result["days"], pois, catalogue.bases(), clock.today())
     return render_template("planner/itinerary.html", itinerary=result, pois=pois, map=map_data,
-                           printable=printable)
+                           printable=printable, bases=catalogue.bases(), describe_fix=fixes.describe,
+                           MustSeeProblem=MustSeeProblem, LegMode=LegMode)
 
 
 @bp.route("/itineraries/<itinerary_id>/print")
