@@ -9,7 +9,7 @@ TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
 .PHONY: install run serve worker test test-postgres test-browser browser fuzz lint translations
 
-install: $(VENV)/.installed translations/zh/LC_MESSAGES/messages.mo
+install: $(VENV)/.installed translations/zh/LC_MESSAGES/messages.mo translations/zh_Hant/LC_MESSAGES/messages.mo
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-translations/zh/LC_MESSAGES/messages.mo: translations/zh/LC_MESSAGES/messages.po $(VENV)/.installed
+translations/zh/LC_MESSAGES/messages.mo translations/zh_Hant/LC_MESSAGES/messages.mo &: translations/zh/LC_MESSAGES/messages.po translations/zh_Hant/LC_MESSAGES/messages.po $(VENV)/.installed
 	$(BIN)/pybabel compile --statistics -d translations
 
 run: install
@@ -64,7 +64,9 @@ fuzz: install
 lint: install
 	$(BIN)/ruff check .
 
-# Re-extract messages after changing user-facing text, then translate the new entries in the .po file.
+# Re-extract messages after changing user-facing text, then translate the new entries in the zh .po file and
+# run `make translations` again: the Traditional Chinese catalogue is derived from it (tools/hant.py, OpenCC).
 translations: install
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k _lp:1c,2 -k lazy_pgettext:1c,2 --no-location --no-wrap --sort-output -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations -l zh --no-fuzzy-matching --ignore-obsolete --no-wrap
+	$(BIN)/python tools/hant.py

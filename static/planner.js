@@ -1,26 +1,32 @@
-// Planning page: filter the place lists, and show progress while the server searches.
+// Planning page: narrow the place lists by search, city and theme; show progress and hold the button while planning.
 (function () {
   "use strict";
-  var filter = document.querySelector(".place-filter");
-  if (filter) {
-    filter.addEventListener("input", function () {
-      var needle = filter.value.trim().toLowerCase();
-      filter.dataset.targets.split(" ").forEach(function (name) {
-        var select = document.getElementById(name);
-        if (!select) { return; }
-        Array.prototype.forEach.call(select.options, function (option) {
-          option.hidden = needle !== "" && option.text.toLowerCase().indexOf(needle) === -1 && !option.selected;
-        });
-      });
+  var search = document.querySelector(".place-filter");
+  var city = document.querySelector(".place-city");
+  var theme = document.querySelector(".place-theme");
+  function narrow() {
+    var needle = search.value.trim().toLowerCase();
+    Array.prototype.forEach.call(document.querySelectorAll("ul.places li"), function (item) {
+      var ticked = item.querySelector("input").checked;
+      var shown = (needle === "" || item.dataset.search.indexOf(needle) !== -1) &&
+        (city.value === "" || item.dataset.city === city.value) &&
+        (theme.value === "" || (" " + item.dataset.themes + " ").indexOf(" " + theme.value + " ") !== -1);
+      item.hidden = !(shown || ticked);
     });
+  }
+  if (search && city && theme) {
+    search.addEventListener("input", narrow);
+    city.addEventListener("change", narrow);
+    theme.addEventListener("change", narrow);
   }
   var form = document.getElementById("plan-form");
   if (form) {
     form.addEventListener("submit", function () {
       var box = document.getElementById("plan-progress");
       var bar = box.querySelector("progress");
-      var seconds = parseFloat(document.getElementById("time_limit_s").value) || parseFloat(form.dataset.seconds) || 5;
+      var seconds = parseFloat(form.dataset.seconds) || 5;
       var started = Date.now();
+      document.getElementById("plan-submit").disabled = true;
       box.hidden = false;
       window.setInterval(function () {
         bar.value = Math.min(99, 100 * (Date.now() - started) / (seconds * 1000 * 1.3));

@@ -27,6 +27,7 @@ TEST_CONFIG = {
     "LOGIN_RATE_LIMIT": "1000 per minute",
     "RATELIMIT_STORAGE_URI": "memory://",
     "DEMO_CREDENTIALS": True,
+    "PLANNER_PAGE_TIME_S": 0.5,
 }
 
 

@@ -73,6 +73,7 @@ def load_config(instance_path: Path) -> dict:
         "PLANNER_RATE_LIMIT": os.environ.get("PLANNER_RATE_LIMIT", "12 per minute"),
         "PLANNER_MAX_JOBS_PER_CLIENT": int(os.environ.get("PLANNER_MAX_JOBS_PER_CLIENT", "2")),
         "PLANNER_PUBLIC_MAX_TIME_S": float(os.environ.get("PLANNER_PUBLIC_MAX_TIME_S", "10")),
+        "PLANNER_PAGE_TIME_S": float(os.environ.get("PLANNER_PAGE_TIME_S", "5")),
         # Each day's lunch break in plans (a policy): it starts between these times and lasts this long, and may
         # be taken during a visit to a place that serves food.
         "PLANNER_LUNCH_FROM": os.environ.get("PLANNER_LUNCH_FROM", "11:00"),

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from flask import redirect, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel.speaklater import LazyString
 
@@ -12,7 +11,7 @@ from tourism.core import authz, clock
 from tourism.core.api import RowIdConverter, row_id_schema
 from tourism.core.database import register_conflict_handlers
 from tourism.core.errors import API_PREFIX, Unauthorized, error_body, register_error_handlers
-from tourism.core.i18n import LANGUAGES, select_locale
+from tourism.core.i18n import HTML_LANG, LANGUAGES, language_name, select_locale
 from tourism.core.input_guard import reject_unstorable_input
 from tourism.core.observability import configure_logging, finish_request, health, start_request
 from tourism.core.security import add_security_headers
@@ -48,8 +47,9 @@ def init_extensions(app):
     app.after_request(add_security_headers)
     app.after_request(finish_request)
     app.register_blueprint(health)
-    app.jinja_env.globals.update(can=authz.can, languages=LANGUAGES, current_language=_current_language,
-                                  city_name=city_name)
+    app.jinja_env.globals.update(can=authz.can, languages=LANGUAGES, html_lang=HTML_LANG,
+                                  current_language=_current_language,
+                                  city_name=city_name, language_name=language_name)
 
 
 def register_api(app, blueprint):
@@ -59,7 +59,8 @@ def register_api(app, blueprint):
 
 
 def _current_language() -> str:
-    return str(get_locale() or "zh_CN")
+    """The page's language as the switch names it (Babel's own locale reads zh_Hans_CN for zh_CN)."""
+    return select_locale()
 
 
 def _is_api_request() -> bool:

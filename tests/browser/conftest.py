@@ -71,3 +71,28 @@ def page(request, browser, live_server):
     page.language = "en" if request.param.startswith("en") else "zh"
     yield page
     context.close()
+
+
+@pytest.fixture(params=[("zh-CN", 1280), ("zh-HK", 1280), ("en-US", 1280), ("zh-CN", 390), ("zh-HK", 390),
+                        ("en-US", 390)], ids=["zh-1280", "zh-Hant-1280", "en-1280", "zh-390", "zh-Hant-390", "en-390"])
+def tourist_page(request, browser, live_server):
+    """A tourist's browser in each language at desktop and phone width; any request to another host is
+    refused and recorded in ``page.external_requests``."""
+    locale, width = request.param
+    context = browser.new_context(base_url=live_server["url"], locale=locale, accept_downloads=True,
+                                  viewport={"width": width, "height": 900 if width > 400 else 844})
+    page = context.new_page()
+    page.language = {"zh-CN": "zh", "zh-HK": "zh-Hant", "en-US": "en"}[locale]
+    page.width = width
+    page.external_requests = []
+
+    def guard(route):
+        if route.request.url.startswith(live_server["url"]):
+            route.continue_()
+        else:
+            page.external_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    yield page
+    context.close()

@@ -8,7 +8,9 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "browser"
 
 def screenshot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}-{page.language}.png"), full_page=True)
+    width = getattr(page, "width", None)
+    suffix = f"{page.language}-{width}" if width else page.language
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{suffix}.png"), full_page=True)
     # A full-page capture leaves Chromium's scroll state out of step with Playwright's, and the next
     # click misses its target; scrolling back to the top puts them in step again.
     page.evaluate("window.scrollTo(0, 0)")

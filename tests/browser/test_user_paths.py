@@ -1,7 +1,9 @@
 """The main path of each user group in a real browser, in Chinese and in English, with an accessibility pass."""
 
 import re
+import time
 import uuid
+from datetime import timedelta
 
 from icalendar import Calendar
 
@@ -9,6 +11,7 @@ from tests.browser.helpers import accessibility_problems, log_in, log_out, scree
 from tourism.core import clock
 
 HEADINGS = {"zh": {"plan": "规划岭南之旅", "itinerary": "您的行程"},
+            "zh-Hant": {"plan": "規劃嶺南之旅", "itinerary": "您的行程"},
             "en": {"plan": "Plan a Lingnan trip", "itinerary": "Your itinerary"}}
 
 
@@ -17,32 +20,117 @@ def assert_accessible(page):
     assert problems == [], f"{page.url}: {problems}"
 
 
-def test_a_tourist_plans_a_trip_and_downloads_the_calendar(page):
+SEARCH = {"zh": ("陈家祠", "宝墨园"), "zh-Hant": ("陳家祠", "寶墨園"), "en": ("chen clan", "baomo")}
+
+
+def _choose(page, name, value, search):
+    page.fill("#place-filter", search)
+    page.check(f"input[name={name}][value={value}]")
+
+
+def _stops(page):
+    return page.eval_on_selector_all("li.visit", "items => items.map(item => item.dataset.poi)")
+
+
+def _inside_map(page, selector):
+    """The markers (or clusters) drawn inside the map's frame (Leaflet keeps others in the page, clipped)."""
+    frame = page.locator("#trip-map").bounding_box()
+    found = []
+    for item in page.locator(selector).all():
+        box = item.bounding_box()
+        if box and frame["x"] <= box["x"] + box["width"] / 2 <= frame["x"] + frame["width"] \
+                and frame["y"] <= box["y"] + box["height"] / 2 <= frame["y"] + frame["height"]:
+            found.append(item)
+    return found
+
+
+def _open_a_marker(page):
+    """Click clusters until a numbered marker shows inside the map, then open it."""
+    for _ in range(6):
+        markers = _inside_map(page, ".stop-marker")
+        if markers:
+            markers[0].click()
+            return page.locator(".leaflet-popup-content")
+        _inside_map(page, ".marker-cluster")[0].click()
+        page.wait_for_timeout(500)
+    raise AssertionError("no marker could be opened")
+
+
+def _until(condition, seconds=10.0):
+    """Poll ``condition`` (the page's script policy forbids Playwright's evaluated wait functions)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
+
+
+def _change(page, poi, button_class):
+    before = page.url
+    page.locator(f'li.visit[data-poi="{poi}"] .stop-actions form').nth(button_class).locator("button").click()
+    page.wait_for_url(lambda url: url != before and re.search(r"/itineraries/[0-9a-f]{32}$", url), timeout=30_000)
+
+
+def test_a_tourist_plans_edits_and_downloads_a_trip(tourist_page):
+    page = tourist_page
     page.goto("/plan")
-    assert page.locator("html").get_attribute("lang") == ("en" if page.language == "en" else "zh-CN")
     assert page.inner_text("h1") == HEADINGS[page.language]["plan"]
     assert_accessible(page)
-    page.fill("#start_date", "2026-12-09")
-    page.fill("#days", "2")
+    first_day = clock.today() + timedelta(days=7)
+    page.fill("#start_date", first_day.isoformat())
+    page.fill("#days", "3")
     page.select_option("#start_city", "440100")
-    page.select_option("#end_city", "440600")
-    page.fill("#theme_garden", "3")
-    page.fill("#theme_lingnan-architecture", "3")
-    page.fill("#time_limit_s", "1")
-    page.fill("#place-filter", "chen clan" if page.language == "en" else "陈家祠")
-    page.select_option("#must_visit", "gz-chen-clan-academy")
+    page.select_option("#end_city", "440100")
+    page.check("input[name=theme_garden][value=lot]")
+    page.check("input[name=theme_lingnan-architecture][value=lot]")
+    page.check("input[name=theme_museum][value=little]")
+    must, avoid = SEARCH[page.language]
+    _choose(page, "must_visit", "gz-chen-clan-academy", must)
+    _choose(page, "avoid", "gz-baomo-garden", avoid)
     screenshot(page, "tourist-plan-form")
-    page.click("#plan-form button[type=submit]")
+    page.click("#plan-submit")
     page.wait_for_url(re.compile(r"/itineraries/[0-9a-f]{32}$"), timeout=30_000)
     assert page.inner_text("h1") == HEADINGS[page.language]["itinerary"]
-    assert page.locator("svg polyline").count() == 2  # one line per day on the offline map
-    assert "gz-chen-clan-academy" in page.content() or "陈家祠" in page.inner_text("main")
+    stops = _stops(page)
+    assert "gz-chen-clan-academy" in stops and "gz-baomo-garden" not in stops
+    journeys = page.locator("li.journey").all_inner_texts()
+    assert len(journeys) >= len(stops) and all(re.search(r"\d+", text) for text in journeys)
+    assert page.locator("dl.figures dd").count() == 5
     assert_accessible(page)
     screenshot(page, "tourist-itinerary")
+
+    box = page.locator("#trip-map")
+    box.wait_for(state="visible")
+    _until(lambda: box.get_attribute("data-zoom") is not None)
+    zoom = float(box.get_attribute("data-zoom"))
+    page.click(".leaflet-control-zoom-in")
+    _until(lambda: float(box.get_attribute("data-zoom")) > zoom)
+    centre = box.get_attribute("data-centre")
+    area = box.bounding_box()
+    page.mouse.move(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(area["x"] + area["width"] / 2 - 80, area["y"] + area["height"] / 2 - 40, steps=8)
+    page.mouse.up()
+    _until(lambda: box.get_attribute("data-centre") != centre)
+    popup = _open_a_marker(page)
+    popup.wait_for(state="visible")
+    assert re.match(r"\d+\. ", popup.inner_text())
+    screenshot(page, "tourist-map")
+
+    kept, removed = [poi for poi in _stops(page) if poi != "gz-chen-clan-academy"][:2]
+    kept_day = page.locator(f'li.visit[data-poi="{kept}"]').evaluate("li => li.closest('section').id")
+    _change(page, kept, 1)  # keep on this day
+    _change(page, removed, 0)  # remove
+    assert removed not in _stops(page)
+    kept_item = page.locator(f'li.visit[data-poi="{kept}"]')
+    assert kept_item.evaluate("li => li.closest('section').id") == kept_day
+    assert kept_item.locator(".badge").count() == 1
     with page.expect_download() as download_info:
         page.click("a[href$='.ics']")
-    events = list(Calendar.from_ical(download_info.value.path().read_bytes()).walk("VEVENT"))
-    assert events and all(e.get("DTSTART").dt.date().isoformat() in ("2026-12-09", "2026-12-10") for e in events)
+    calendar = Calendar.from_ical(download_info.value.path().read_bytes())
+    days = {(first_day + timedelta(days=n)).isoformat() for n in range(3)}
+    events = list(calendar.walk("VEVENT"))
+    assert events and all(e.get("DTSTART").dt.date().isoformat() in days for e in events)
+    assert page.external_requests == []
 
 
 def test_an_agency_submits_a_branch_and_its_citys_regulator_files_it(page, live_server):

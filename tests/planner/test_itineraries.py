@@ -94,3 +94,10 @@ def test_pois_api_filters_by_city_and_theme(client, places):
     assert [p["id"] for p in items] == ["fs-garden"]
     assert set(items[0]) >= {"id", "name_zh", "name_en", "city", "lat", "lon", "themes", "visit_minutes",
                              "opening_hours", "ticket_cny", "source"}
+
+
+def test_a_day_at_home_still_goes_out_to_a_favourite_place(client, places):
+    """Travel has a price, but not one that leaves a tourist at the hotel when their favourite is 45 min away."""
+    response = client.post("/api/v1/itineraries", json={
+        "start_date": "2026-12-03", "days": 1, "start_city": "440100", "themes": {"garden": 3}, "time_limit_s": 0.5})
+    assert any(stop["poi_id"].endswith("garden") for stop in response.json["days"][0]["stops"])

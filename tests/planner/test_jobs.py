@@ -70,15 +70,34 @@ def test_a_busy_process_answers_503_with_retry_after(client, places, app):
     assert client.post("/api/v1/itineraries", json=REQUEST).status_code == 201
 
 
-def test_a_busy_process_refuses_an_async_plan_without_keeping_a_stuck_job(client, places, app, session):
+def test_without_redis_a_busy_process_queues_an_async_plan_and_a_later_look_solves_it(client, places, app):
     slots = jobs._state(app)["slots"]
     assert slots.acquire(blocking=False)
     try:
         response = client.post("/api/v1/itineraries", json={**REQUEST, "async": True})
+        assert response.status_code == 202 and response.json["status"] == "queued"
+        assert client.get(response.headers["Location"]).json["status"] == "queued", "still busy: still waiting"
     finally:
         slots.release()
-    assert response.status_code == 503 and response.headers["Retry-After"]
-    assert session.query(PlanningJob).count() == 0
+    job = client.get(response.headers["Location"]).json
+    assert job["status"] == "done" and client.get(job["itinerary_url"]).json["days"][0]["stops"]
+
+
+def test_without_redis_a_busy_planner_queues_the_page_request_and_says_so(client, places, app):
+    page = client.get("/plan").get_data(as_text=True)
+    form = {"csrf_token": csrf_from(page), "start_date": (clock.today() + timedelta(days=7)).isoformat(), "days": "1",
+            "start_city": "440100", "end_city": "440100", "day_start": "09:00", "day_end": "18:00",
+            "group_size": "1", "theme_garden": "lot"}
+    slots = jobs._state(app)["slots"]
+    assert slots.acquire(blocking=False)
+    try:
+        response = client.post("/plan", data=form)
+        assert response.status_code == 302 and "/plan/jobs/" in response.headers["Location"]
+        waiting = client.get(response.headers["Location"]).get_data(as_text=True)
+        assert "queued" in waiting or "排队" in waiting
+    finally:
+        slots.release()
+    assert "/itineraries/" in client.get(response.headers["Location"]).headers["Location"]
 
 
 def test_unknown_job_is_404(client):
@@ -97,9 +116,10 @@ def test_with_redis_a_worker_solves_the_queued_job(client, places, queue, sessio
 
 def test_the_planning_page_shows_progress_then_the_itinerary(client, places, queue):
     page = client.get("/plan").get_data(as_text=True)
-    form = {"csrf_token": csrf_from(page), "start_date": "2026-12-08", "days": "1", "start_city": "440100",
+    form = {"csrf_token": csrf_from(page), "start_date": (clock.today() + timedelta(days=7)).isoformat(), "days": "1",
+            "start_city": "440100",
             "end_city": "440100", "day_start": "09:00", "day_end": "18:00", "group_size": "1",
-            "theme_garden": "3", "time_limit_s": "1"}
+            "theme_garden": "lot"}
     response = client.post("/plan", data=form)
     assert response.status_code == 302 and "/plan/jobs/" in response.headers["Location"]
     waiting = client.get(response.headers["Location"])

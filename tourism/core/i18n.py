@@ -1,20 +1,27 @@
-"""Language choice: Chinese by default, English by choice, remembered in a cookie."""
+"""Language choice: Simplified Chinese by default, Traditional Chinese (Hong Kong) or English from the browser's
+languages or by choice, remembered in a cookie."""
 
+from babel import Locale, UnknownLocaleError
 from flask import has_request_context, request
+from flask_babel import get_locale
 
-LANGUAGES = {"zh_CN": "中文", "en": "English"}
+LANGUAGES = {"zh_CN": "简体中文", "zh_Hant": "繁體中文", "en": "English"}
+HTML_LANG = {"zh_CN": "zh-CN", "zh_Hant": "zh-HK", "en": "en"}
+TRADITIONAL_REGIONS = ("hk", "mo", "tw", "hant")
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGE_COOKIE = "lang"
 
 
 def normalise(tag: str | None) -> str | None:
-    """Map 'zh', 'zh-CN', 'en-GB'... onto a supported language, or None."""
+    """Map 'zh', 'zh-CN', 'zh-HK', 'zh-Hant-TW', 'en-GB'... onto a supported language, or None."""
     if not tag:
         return None
     tag = tag.replace("-", "_")
     if tag in LANGUAGES:
         return tag
-    primary = tag.split("_")[0].lower()
+    primary, *rest = tag.lower().split("_")
+    if primary == "zh" and any(part in TRADITIONAL_REGIONS for part in rest):
+        return "zh_Hant"
     return {"zh": "zh_CN", "en": "en"}.get(primary)
 
 
@@ -24,4 +31,17 @@ def select_locale() -> str:
     chosen = normalise(request.cookies.get(LANGUAGE_COOKIE))
     if chosen:
         return chosen
-    return normalise(request.accept_languages.best_match(["zh-CN", "zh", "en"])) or DEFAULT_LANGUAGE
+    for tag, _quality in request.accept_languages:
+        chosen = normalise(tag)
+        if chosen:
+            return chosen
+    return DEFAULT_LANGUAGE
+
+
+def language_name(code: str) -> str:
+    """A language's name in the page's language (ISO 639-1 code in, e.g. "日语" or "Japanese" out)."""
+    locale = get_locale() or Locale.parse(DEFAULT_LANGUAGE)
+    try:
+        return locale.languages.get(code) or Locale.parse(code).get_display_name(locale) or code
+    except (ValueError, UnknownLocaleError):
+        return code

@@ -409,6 +409,17 @@ def inspector_card(guide: Guide) -> InspectorCard:
                          affiliation, guide.issued_on, guide.expires_on, guide.photo is not None)
 
 
+def spoken_languages(session) -> list[str]:
+    """The languages some registered guide speaks (ISO 639-1 codes)."""
+    return list(session.scalars(select(GuideLanguage.code).distinct().order_by(GuideLanguage.code)))
+
+
+def guide_cards(session, licence_nos: list[str]) -> list[InspectorCard]:
+    """The public cards of these guides, in the order given (licences no longer registered are left out)."""
+    guides = {g.licence_no: g for g in session.scalars(select(Guide).where(Guide.licence_no.in_(licence_nos)))}
+    return [inspector_card(guides[no]) for no in licence_nos if no in guides]
+
+
 RENEWAL_WINDOW_MONTHS = 3  # 导游管理办法 art. 13: apply within the 3 months before expiry
 
 

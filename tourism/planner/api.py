@@ -5,10 +5,12 @@ from flask_login import current_user
 
 from tourism.core.api import Blueprint
 from tourism.core.pagination import PageArgsSchema, page_of
+from tourism.core.urls import public_url
 from tourism.extensions import db, limiter
 from tourism.planner import catalogue, jobs, service
 from tourism.planner.schemas import (
     BaseListSchema,
+    ItineraryEditSchema,
     ItineraryRequestSchema,
     ItinerarySchema,
     PlanningJobSchema,
@@ -47,14 +49,34 @@ def create_itinerary(data):
     With `"async": true` the answer is 202 at once, with the job's URL to poll; the plan is solved by a
     background worker when the service runs with Redis, or before answering when it does not.
     """
+    return _plan(data, background=data["background"])
+
+
+@blp.route("/itineraries/<itinerary_id>/edits", methods=["POST"])
+@limiter.limit(lambda: current_app.config["PLANNER_RATE_LIMIT"])
+@blp.arguments(ItineraryEditSchema)
+@blp.response(201, ItinerarySchema)
+@blp.alt_response(202, schema=PlanningJobSchema, description="With async: the job to poll (Location header)")
+@blp.errors(404, 429, 503)
+def edit_itinerary(changes, itinerary_id):
+    """Re-plan an itinerary with changes (remove, add, lock or move places; the days' hours, nights, travel).
+
+    The answer is a new itinerary with its own id (`Location`); the earlier one stays as it was. Places
+    locked before stay locked unless removed or unlocked.
+    """
+    data = service.edited_request(db.session, itinerary_id, changes)
+    return _plan(data, background=changes["background"])
+
+
+def _plan(data: dict, *, background: bool):
     data["time_limit_s"] = jobs.time_limit_for(data["time_limit_s"], current_user.is_authenticated)
-    if data["background"]:
+    if background:
         job = jobs.submit(db.session, data, jobs.client_key(request.remote_addr))
         body = PlanningJobSchema().dump(job)
         return jsonify(body), 202, {"Location": body["url"]}
     result = jobs.plan_now(db.session, data)
     db.session.commit()
-    return result
+    return result, 201, {"Location": public_url("planner_api.get_itinerary", itinerary_id=result["id"])}
 
 
 @blp.route("/planning-jobs/<job_id>", methods=["GET"])

@@ -1,4 +1,5 @@
-"""An itinerary as an iCalendar file: one event per visit, in Asia/Shanghai time."""
+"""An itinerary as an iCalendar file: one event per visit, in Asia/Shanghai time with its VTIMEZONE, each
+with the place's address and coordinates."""
 
 from datetime import date, datetime
 
@@ -27,6 +28,8 @@ def to_ics(itinerary: dict, pois: dict, stamp: datetime) -> bytes:
             event.add("dtend", _at(day["date"], stop["end"]))
             event.add("summary", f"{poi.name_zh} · {poi.name_en}" if poi else stop["poi_id"])
             if poi:
+                event.add("location", f"{poi.name_zh}, {poi.address_zh}")
                 event.add("geo", (poi.lat, poi.lon))
             calendar.add_component(event)
+    calendar.add_missing_timezones()
     return calendar.to_ical()

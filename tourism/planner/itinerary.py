@@ -21,9 +21,9 @@ from tourism.planner.problem import Problem, Route, Visit
 
 DAY = 24 * 60
 SCORE_SCALE = 100  # a theme weight of 1 is worth 100 points
-# The planner's policy: an hour of travel costs as much as a place of the traveller's
+# The planner's policy: two hours of travel cost as much as a place of the traveller's
 # favourite theme is worth, so a long drive must lead somewhere they care about.
-TRAVEL_MINUTES_PER_FAVOURITE = 60
+TRAVEL_MINUTES_PER_FAVOURITE = 120
 MAX_DAYS = 14
 
 

@@ -53,6 +53,18 @@ def planning_queue() -> Queue | None:
 
 
 @contextmanager
+def free_slot():
+    """Yield whether one of this process's solve slots was free (and hold it while inside)."""
+    slots = _state(current_app)["slots"]
+    taken = slots.acquire(blocking=False)
+    try:
+        yield taken
+    finally:
+        if taken:
+            slots.release()
+
+
+@contextmanager
 def solving_slot():
     """Hold one of this process's solve slots for a plan solved in the request, or answer 503."""
     slots = _state(current_app)["slots"]
@@ -109,16 +121,24 @@ def submit(session, data: dict, client: str) -> PlanningJob:
     """
     _check_client_share(session, client)
     queue = planning_queue()
-    if queue is None:
-        with solving_slot():
-            job = _new_job(session, data, client)
-            run(session, job.id, 1)
-        return job
-    if queue.count >= current_app.config["PLANNER_MAX_QUEUED"]:
+    waiting = queue.count if queue is not None else session.scalar(
+        select(func.count()).select_from(PlanningJob).where(PlanningJob.status == QUEUED))
+    if waiting >= current_app.config["PLANNER_MAX_QUEUED"]:
         raise ServiceBusy(_("The planning queue is full; please try again in a minute."), retry_after=60)
     job = _new_job(session, data, client)
-    _enqueue(queue, job, 1)
+    if queue is None:
+        _run_if_free(session, job)
+    else:
+        _enqueue(queue, job, 1)
     return job
+
+
+def _run_if_free(session, job: PlanningJob) -> None:
+    """Without Redis, a queued job is solved in the request that finds a slot free: its own, or a later
+    look at its progress; until then it waits in the database."""
+    with free_slot() as free:
+        if free:
+            run(session, job.id, job.attempts + 1)
 
 
 def _rq_id(job_id: str, attempt: int) -> str:
@@ -166,8 +186,12 @@ def _deadline(job: PlanningJob):
 
 
 def recover(session, job: PlanningJob) -> None:
-    """Queue again, or fail with the reason, a job whose worker stopped or whose queue entry was lost."""
+    """Queue again, or fail with the reason, a job whose worker stopped or whose queue entry was lost; without
+    Redis, solve a waiting job here if a slot is free."""
     queue = planning_queue()
+    if queue is None and job.status == QUEUED:
+        _run_if_free(session, job)
+        return
     if queue is None or job.status not in (QUEUED, RUNNING):
         return
     if job.status == QUEUED:

@@ -65,6 +65,13 @@ class LockSchema(Schema):
                          metadata={"description": "The trip's day, from 1"})
 
 
+class LockChangeSchema(LockSchema):
+    """A place to keep on a day; without ``day``, the day the earlier plan has it on."""
+
+    day = fields.Integer(validate=validate.Range(min=1, max=MAX_DAYS),
+                         metadata={"description": "The trip's day, from 1"})
+
+
 class BaseCode(fields.String):
     """A night's base: a zone city's code (its central base) or a base id such as 440700-chikan."""
 
@@ -123,6 +130,34 @@ class ItineraryRequestSchema(Schema):
             errors["avoid"] = [f"Both wanted and avoided: {', '.join(sorted(both))}."]
         if errors:
             raise ValidationError(errors)
+
+
+class ItineraryEditSchema(Schema):
+    """Changes to an earlier plan; everything not named is kept, including its locked places."""
+
+    remove = fields.List(fields.String(), load_default=list, validate=[validate.Length(max=50), _known_pois],
+                         metadata={"description": "Places to take out (they are avoided from now on)"})
+    add = fields.List(fields.String(), load_default=list, validate=[validate.Length(max=50), _known_pois],
+                      metadata={"description": "Places to add (as must-sees)"})
+    lock = fields.List(fields.Nested(LockChangeSchema), load_default=list,
+                       validate=validate.Length(max=50),
+                       metadata={"description": "Places to keep on a day: the given day, or the day they are on now; "
+                                                "a place moves to another day by locking it there"})
+    unlock = fields.List(fields.String(), load_default=list, validate=[validate.Length(max=50), _known_pois])
+    day_start = fields.String(validate=HHMM)
+    day_end = fields.String(validate=HHMM)
+    days = fields.Integer(validate=validate.Range(min=1, max=MAX_DAYS))
+    bases = fields.List(BaseCode(allow_none=True), allow_none=True, validate=validate.Length(max=MAX_DAYS))
+    max_travel_minutes_per_day = fields.Integer(validate=validate.Range(min=30, max=720))
+    mode = TravelMode.field()
+    background = fields.Boolean(data_key="async", load_default=False)
+
+    @validates_schema
+    def check(self, data, **kwargs):
+        kept = set(data.get("add", [])) | {lock["poi_id"] for lock in data.get("lock", [])}
+        both = kept & set(data.get("remove", []))
+        if both:
+            raise ValidationError({"remove": [f"Both removed and kept: {', '.join(sorted(both))}."]})
 
 
 class StopSchema(Schema):

@@ -4,11 +4,13 @@ import uuid
 from datetime import timedelta
 
 from flask import current_app
+from marshmallow import ValidationError
 
-from tourism.core.errors import NotFound
+from tourism.core.errors import InvalidInput, NotFound, flatten_messages
 from tourism.guides.service import eligible_guides_for
-from tourism.planner import catalogue, itinerary
+from tourism.planner import catalogue, edits, itinerary
 from tourism.planner.models import Itinerary
+from tourism.planner.schemas import ItineraryEditSchema, ItineraryRequestSchema
 
 
 def _hhmm(minutes: int) -> str:
@@ -73,8 +75,36 @@ def create_itinerary(session, data: dict) -> dict:
     return {"id": record.id, **result}
 
 
-def get_itinerary(session, itinerary_id: str) -> dict:
+def _record(session, itinerary_id: str) -> Itinerary:
     record = session.get(Itinerary, itinerary_id)
     if record is None:
         raise NotFound()
+    return record
+
+
+def get_itinerary(session, itinerary_id: str) -> dict:
+    record = _record(session, itinerary_id)
     return {"id": record.id, **record.result}
+
+
+def get_request(session, itinerary_id: str) -> dict:
+    """The request an itinerary was planned from, as stored (ISO dates)."""
+    return dict(_record(session, itinerary_id).request)
+
+
+def load_changes(raw: dict) -> dict:
+    """Changes to a plan as a page submitted them, validated as the edit API validates its body."""
+    try:
+        return ItineraryEditSchema().load(raw)
+    except ValidationError as error:
+        raise InvalidInput(errors=flatten_messages(error.messages)) from error
+
+
+def edited_request(session, itinerary_id: str, changes: dict) -> dict:
+    """The earlier itinerary's request with (validated) ``changes`` applied, validated as a new request."""
+    record = _record(session, itinerary_id)
+    raw = edits.edited_request(record.request, record.result, changes)
+    try:
+        return ItineraryRequestSchema().load(raw)
+    except ValidationError as error:
+        raise InvalidInput(errors=flatten_messages(error.messages)) from error

@@ -3,10 +3,10 @@
 import math
 from dataclasses import dataclass
 
+from tourism.planner.mapdata import DAY_COLOURS, day_ends
 from tourism.zone.service import zone_cities
 
 WIDTH, HEIGHT, MARGIN = 640, 480, 24
-DAY_COLOURS = ("#8a1c1c", "#1a4fd6", "#1e6b34", "#8a5a00", "#6b1e6b", "#00707a", "#444444")
 
 
 @dataclass(frozen=True)
@@ -49,24 +49,16 @@ def _inside(x, y):
     return 0 <= x <= WIDTH and 0 <= y <= HEIGHT
 
 
-def _ends(plan_day, bases):
-    """The day's morning and night bases (itineraries kept before bases had ids name only their cities)."""
-    def base(key, city_key):
-        return bases.get(plan_day.get(key) or "") or next(
-            b for b in bases.values() if b.city == plan_day[city_key] and b.main)
-    return base("start_base", "start_city"), base("base", "base_city")
-
-
 def draw(days, pois, bases, day):
     """The plan's area: each day's route as a line through its stops, the stops numbered, the cities in view."""
-    places = [end for d in days for end in _ends(d, bases)]
+    places = [end for d in days for end in day_ends(d, bases)]
     places += [pois[stop["poi_id"]] for d in days for stop in d["stops"]]
     project = _projector([(p.lat, p.lon) for p in places])
     city_points = [Point(*xy, c.name) for c in zone_cities(day) if _inside(*(xy := project(c.lat, c.lon)))]
     lines, stops = [], []
     number = 0
     for index, plan_day in enumerate(days):
-        start, end = _ends(plan_day, bases)
+        start, end = day_ends(plan_day, bases)
         path = [project(start.lat, start.lon)]
         for stop in plan_day["stops"]:
             poi = pois[stop["poi_id"]]

@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from flask_babel import get_locale
+from tourism.core.i18n import select_locale
 
 DATA = Path(__file__).parent / "data"
 
@@ -19,6 +19,7 @@ DATA = Path(__file__).parent / "data"
 class City:
     code: str
     name_zh: str
+    name_zh_hant: str
     name_en: str
     lat: float
     lon: float
@@ -26,8 +27,7 @@ class City:
     @property
     def name(self) -> str:
         """The name in the current request's language."""
-        locale = get_locale()
-        return self.name_en if locale and locale.language == "en" else self.name_zh
+        return {"en": self.name_en, "zh_Hant": self.name_zh_hant}.get(select_locale(), self.name_zh)
 
 
 @dataclass(frozen=True)
