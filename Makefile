@@ -7,20 +7,27 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: install run serve worker test test-postgres test-browser browser fuzz lint translations
+.PHONY: runtime install run serve worker test test-postgres test-browser browser fuzz lint translations
 
-install: $(VENV)/.installed translations/zh/LC_MESSAGES/messages.mo translations/zh_Hant/LC_MESSAGES/messages.mo
+# Serving needs the runtime requirements only; the test, browser and fuzz targets add the development tools.
+runtime: $(VENV)/.runtime translations/zh/LC_MESSAGES/messages.mo translations/zh_Hant/LC_MESSAGES/messages.mo
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+install: runtime $(VENV)/.installed
+
+$(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.runtime requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-translations/zh/LC_MESSAGES/messages.mo translations/zh_Hant/LC_MESSAGES/messages.mo &: translations/zh/LC_MESSAGES/messages.po translations/zh_Hant/LC_MESSAGES/messages.po $(VENV)/.installed
+translations/zh/LC_MESSAGES/messages.mo translations/zh_Hant/LC_MESSAGES/messages.mo &: translations/zh/LC_MESSAGES/messages.po translations/zh_Hant/LC_MESSAGES/messages.po $(VENV)/.runtime
 	$(BIN)/pybabel compile --statistics -d translations
 
-run: install
+run: runtime
 	$(FLASK) db upgrade
 	$(FLASK) calendar recompute
 	$(FLASK) seed-demo
@@ -31,14 +38,14 @@ run: install
 
 # Production: gunicorn with several workers on PostgreSQL and Redis, migrations applied first.
 # Needs DATABASE_URL, REDIS_URL and SECRET_KEY (and CREDENTIAL_SIGNING_KEY) in the environment.
-serve: install
+serve: runtime
 	@test -n "$$DATABASE_URL" -a -n "$$REDIS_URL" || { echo "Set DATABASE_URL and REDIS_URL (see README)."; exit 1; }
 	$(FLASK) db upgrade
 	$(FLASK) calendar recompute
 	TOURISM_ENV=production LOG_FORMAT=json $(BIN)/gunicorn --config gunicorn.conf.py app:app
 
 # Background planning when REDIS_URL is set: each worker process solves one queued plan at a time.
-worker: install
+worker: runtime
 	@test -n "$$REDIS_URL" || { echo "Set REDIS_URL (see README)."; exit 1; }
 	$(FLASK) planner-worker
 

@@ -52,3 +52,27 @@ def test_seed_demo_hides_passwords_outside_development(app):
     result = app.test_cli_runner().invoke(args=["seed-demo"])
     saved = json.loads((Path(app.instance_path) / "demo_accounts.json").read_text())
     assert result.exit_code == 0 and saved["admin"] not in result.output
+
+
+def test_seed_demo_gives_every_zone_city_a_regulator(app):
+    app.test_cli_runner().invoke(args=["seed-demo"])
+    cities = set(db.session.scalars(select(User.city_code).where(User.role == "regulator")))
+    assert cities == {"440100", "440300", "440400", "440600", "440700", "441200", "441300", "441900", "442000"}
+
+
+def test_seed_demo_reset_starts_from_an_empty_database(app):
+    runner = app.test_cli_runner()
+    runner.invoke(args=["create-user", "someone", "--role", "admin"], input="a-long-enough-password\n")
+    result = runner.invoke(args=["seed-demo", "--reset"])
+    assert result.exit_code == 0, result.output
+    assert db.session.scalar(select(User).where(User.username == "someone")) is None
+    assert db.session.scalar(select(User).where(User.username == "province")) is not None
+
+
+def test_seed_demo_reset_is_refused_outside_development(app):
+    app.config["DEMO_CREDENTIALS"] = False
+    runner = app.test_cli_runner()
+    runner.invoke(args=["create-user", "someone", "--role", "admin"], input="a-long-enough-password\n")
+    result = runner.invoke(args=["seed-demo", "--reset"])
+    assert result.exit_code != 0 and "development" in result.output
+    assert db.session.scalar(select(User).where(User.username == "someone")) is not None

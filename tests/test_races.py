@@ -149,3 +149,18 @@ def test_parallel_uploads_never_pass_five_attachments(client, app):
     assert db.session.scalar(select(func.count()).select_from(ComplaintAttachment)) == 5
     assert db.session.scalar(select(func.count()).select_from(AuditEntry).where(
         AuditEntry.action == "attachment")) == 5
+
+
+def test_the_same_employment_recorded_by_many_clients_at_once_is_kept_once(client, clients, app):
+    make_guide("D-4401-000001", "440100")
+    make_agency("L-GD-000001", "440100")
+    headers = api_user(client, "boss", "agency_admin", agency="L-GD-000001")
+    body = {"agency_licence_no": "L-GD-000001", "kind": "employment", "start_on": "2026-01-01"}
+    codes, _ = race(client, clients, lambda c, i: c.post(
+        "/api/v1/guides/D-4401-000001/affiliations", json={**body, "start_on": f"2026-01-{i % 28 + 1:02d}"},
+        headers=headers))
+    assert codes.count(201) == 1, codes
+    guide = db.session.scalar(select(Guide).where(Guide.licence_no == "D-4401-000001"))
+    db.session.refresh(guide)
+    assert len(guide.affiliations) == 1
+    verify_audit_passes(app)

@@ -4,6 +4,7 @@ import json
 import sys
 
 import click
+import flask_migrate
 from flask import current_app
 
 from tourism.accounts import service as accounts
@@ -72,8 +73,16 @@ def deactivate_user_command(username):
 
 
 @click.command("seed-demo")
-def seed_demo_command():
+@click.option("--reset", is_flag=True, help="First empty the database (development only): every record is lost.")
+def seed_demo_command(reset):
     """Create demo accounts and records (idempotent) and print how to log in."""
+    if reset:
+        if not current_app.config["DEMO_CREDENTIALS"]:
+            raise click.ClickException("--reset empties the database: it runs only with TOURISM_ENV=development.")
+        db.session.remove()
+        flask_migrate.downgrade(revision="base")
+        flask_migrate.upgrade()
+        click.echo("The database is empty again, at the latest schema.")
     credentials = seed_demo(db.session)
     db.session.commit()
     if not current_app.config["DEMO_CREDENTIALS"]:

@@ -18,14 +18,17 @@ from tourism.accounts.models import User
 
 _seeders = {}
 
+# One regulator per zone city, named by the city's usual short form (as the place ids in routes_data are).
+CITY_PREFIXES = {"440100": ("gz", "Guangzhou"), "440300": ("sz", "Shenzhen"), "440400": ("zh", "Zhuhai"),
+                 "440600": ("fs", "Foshan"), "440700": ("jm", "Jiangmen"), "441200": ("zq", "Zhaoqing"),
+                 "441300": ("hz", "Huizhou"), "441900": ("dg", "Dongguan"), "442000": ("zs", "Zhongshan")}
+
 DEMO_ACCOUNTS = [
     # username, role, scope, description
     ("admin", "admin", {}, "system administrator"),
     ("province", "provincial", {}, "provincial regulator (whole zone)"),
-    ("gz-regulator", "regulator", {"city": "440100"}, "Guangzhou regulator"),
-    ("fs-regulator", "regulator", {"city": "440600"}, "Foshan regulator"),
-    ("sz-regulator", "regulator", {"city": "440300"}, "Shenzhen regulator"),
-]
+] + [(f"{prefix}-regulator", "regulator", {"city": code}, f"{name} regulator")
+     for code, (prefix, name) in CITY_PREFIXES.items()]
 
 
 def add_seeder(function, accounts_after=()):

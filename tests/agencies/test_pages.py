@@ -157,3 +157,36 @@ def test_a_returned_outlet_is_corrected_and_resubmitted_on_its_page(client):
     db.session.remove()
     resubmitted = db.session.get(Office, outlet.id)
     assert resubmitted.status == "submitted" and resubmitted.name == "天河服务网点"
+
+
+def test_closing_an_office_asks_first_and_names_what_happens(client):
+    agency = make_agency("L-GD-100001", "440100")
+    office = make_office(agency, "branch", "440600", "filed")
+    make_user("boss", "agency_admin", agency="L-GD-100001")
+    login(client, "boss")
+    token = csrf_from(client.get("/workspace").get_data(as_text=True))
+    form = {"csrf_token": token, "closed_on": clock.today().isoformat(), "version": str(office.version)}
+    asked = client.post(f"/workspace/offices/{office.id}/close", data=form)
+    html = asked.get_data(as_text=True)
+    assert asked.status_code == 200 and office.name in html and 'name="confirmed" value="yes"' in html
+    assert "已注销" not in client.get("/workspace").get_data(as_text=True), "still open before yes"
+    done = client.post(f"/workspace/offices/{office.id}/close", data={**form, "confirmed": "yes"})
+    assert done.status_code == 302
+    client.get(done.headers["Location"])
+    assert "已注销" in client.get("/workspace").get_data(as_text=True)
+
+
+def test_ending_an_employment_asks_first(client):
+    from tests.factories import make_guide
+
+    make_agency("L-GD-100001", "440100")
+    guide = make_guide("D-4401-000001", "440100", employer="L-GD-100001")
+    make_user("boss", "agency_admin", agency="L-GD-100001")
+    login(client, "boss")
+    token = csrf_from(client.get("/workspace").get_data(as_text=True))
+    url = f"/workspace/guides/{guide.affiliations[0].id}/end"
+    form = {"csrf_token": token, "end_on": "2026-06-30"}
+    asked = client.post(url, data=form)
+    assert asked.status_code == 200 and guide.name in asked.get_data(as_text=True)
+    assert client.post(url, data={**form, "confirmed": "yes"}).status_code == 302
+    assert "2026-06-30" in client.get("/workspace").get_data(as_text=True)

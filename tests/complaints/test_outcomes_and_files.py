@@ -58,7 +58,8 @@ def test_a_rejected_complaint_is_not_held_against_the_agency(client):
 def test_attachments_are_sniffed_stored_apart_and_shown_only_to_jurisdiction(app, client):
     page = client.get("/complaints/new").get_data(as_text=True)
     form = {"csrf_token": csrf_from(page), "name": "游客乙", "phone": "13800000002", "respondent_kind": "other",
-            "incident_city": "440600", "occurred_on": "2026-11-20", "description": "门票被多收",
+            "incident_city": "440600", "contract_city": "none", "occurred_on": "2026-11-20",
+            "description": "门票被多收",
             "attachments": [(io.BytesIO(PDF), "receipt.pdf")]}
     receipt = client.post("/complaints/new", data=form, content_type="multipart/form-data")
     html = receipt.get_data(as_text=True)

@@ -1,5 +1,6 @@
 """The regulators' queue (own city first, overdue standing out) and the dashboard."""
 
+import re
 from datetime import date, datetime
 
 from tests.factories import csrf_from, login, make_user
@@ -53,3 +54,56 @@ def test_dashboard_draws_counts_per_city(client):
     login(client, "gz")
     html = client.get("/dashboard").get_data(as_text=True)
     assert "<svg" in html and "<rect" in html and ("佛山" in html)
+
+
+def test_the_complaint_form_asks_for_the_cities_instead_of_assuming_them(client):
+    page = client.get("/complaints/new").get_data(as_text=True)
+    incident = page.split('id="incident_city"')[1].split("</select>")[0]
+    contract = page.split('id="contract_city"')[1].split("</select>")[0]
+    assert re.search(r'<option (selected )?value="">', incident) and "selected" not in incident.split("</option>", 1)[1]
+    assert 'value="none"' in contract and 'value=""' in contract
+    form = {"csrf_token": csrf_from(page), "name": "游客乙", "phone": "13800000002", "respondent_kind": "other",
+            "occurred_on": clock.today().isoformat(), "description": "门票被多收"}
+    refused = client.post("/complaints/new", data=form)
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and 'id="incident_city-errors"' in html and 'id="contract_city-errors"' in html
+
+
+def test_a_date_before_the_zone_existed_is_refused(client):
+    page = client.get("/complaints/new").get_data(as_text=True)
+    form = {"csrf_token": csrf_from(page), "name": "游客乙", "phone": "13800000002", "respondent_kind": "other",
+            "incident_city": "440600", "contract_city": "none", "occurred_on": "1990-05-01",
+            "description": "门票被多收"}
+    refused = client.post("/complaints/new", data=form)
+    assert refused.status_code == 422 and 'id="occurred_on-errors"' in refused.get_data(as_text=True)
+
+
+def test_a_tracking_number_is_found_however_it_is_typed(client):
+    receipt = client.post("/api/v1/complaints", json={
+        "complainant": {"name": "游客甲", "phone": "13800000001"}, "respondent": {"kind": "other"},
+        "incident_city": "440600", "occurred_on": clock.today().isoformat(), "description": "被强迫购物。",
+        "urgent": False}).json
+    typed = " ".join([receipt["tracking_no"][:2].lower(), receipt["tracking_no"][2:6], receipt["tracking_no"][6:]])
+    found = client.post(f"/api/v1/complaints/{typed}/lookup", json={"access_code": receipt["access_code"]})
+    assert found.status_code == 200
+    page = client.get("/complaints/track").get_data(as_text=True)
+    wrong = client.post("/complaints/track", data={"csrf_token": csrf_from(page), "tracking_no": typed,
+                                                   "access_code": "WRONG-CODE"})
+    html = wrong.get_data(as_text=True)
+    assert wrong.status_code == 404 and 'id="access_code-errors"' in html and 'id="tracking_no-errors"' in html
+
+
+def test_a_finished_case_reads_as_finished_to_its_complainant(client):
+    receipt = client.post("/api/v1/complaints", json={
+        "complainant": {"name": "游客甲", "phone": "13800000001"}, "respondent": {"kind": "other"},
+        "incident_city": "440600", "occurred_on": clock.today().isoformat(), "description": "被强迫购物。",
+        "urgent": False}).json
+    page = client.get("/complaints/track").get_data(as_text=True)
+    form = {"csrf_token": csrf_from(page), "tracking_no": receipt["tracking_no"], "access_code": receipt["access_code"]}
+    html = client.post("/complaints/track", data=form).get_data(as_text=True)
+    assert 'name="file"' in html and "文化和旅游主管部门" in html and "受理决定期限" in html
+    complaint = complaints.get_complaint(db.session, receipt["tracking_no"])
+    complaint.status = "closed"
+    db.session.commit()
+    html = client.post("/complaints/track", data=form).get_data(as_text=True)
+    assert 'name="file"' not in html and "受理决定期限" not in html

@@ -97,3 +97,12 @@ def test_incident_pages(client):
     ack = client.post(created.headers["Location"] + "/acknowledge", data={"csrf_token": csrf_from(incident_page)})
     assert ack.status_code == 302
     assert "zs" in client.get(created.headers["Location"]).get_data(as_text=True)
+
+
+def test_an_incident_before_the_zone_existed_or_in_the_future_is_refused(client):
+    zh = api_user(client, "zh", "regulator", city="440400")
+    for when in ("1990-05-01T08:00:00+08:00", (clock.now() + timedelta(days=2)).isoformat()):
+        response = client.post("/api/v1/incidents", json={**TYPHOON, "occurred_at": when}, headers=zh)
+        assert response.status_code == 422 and "occurred_at" in response.json["errors"], when
+    huge = client.post("/api/v1/incidents", json={**TYPHOON, "stranded": 10**20}, headers=zh)
+    assert huge.status_code == 422 and "stranded" in huge.json["errors"]

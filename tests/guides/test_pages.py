@@ -31,8 +31,11 @@ def test_a_suspended_guide_is_flagged_to_the_inspector(client):
     make_user("gz", "regulator", city="440100")
     login(client, "gz")
     page = client.get("/guides/D-4401-000001").get_data(as_text=True)
-    response = client.post("/guides/D-4401-000001/status", data={
-        "csrf_token": csrf_from(page), "status": "suspended", "reason": "投诉调查", "version": "1"})
+    form = {"csrf_token": csrf_from(page), "status": "suspended", "reason": "投诉调查", "version": "1"}
+    asked = client.post("/guides/D-4401-000001/status", data=form)
+    assert asked.status_code == 200 and 'name="confirmed" value="yes"' in asked.get_data(as_text=True)
+    assert "role=\"alert\"" not in client.get("/verify/D-4401-000001").get_data(as_text=True), "not before yes"
+    response = client.post("/guides/D-4401-000001/status", data={**form, "confirmed": "yes"})
     assert response.status_code == 302
     assert "role=\"alert\"" in client.get("/verify/D-4401-000001").get_data(as_text=True)
 

@@ -129,3 +129,19 @@ def test_history_lists_every_change_with_author_and_reason(client):
     assert [h["action"] for h in history] == ["registered", "status", "status"]
     assert history[1]["actor"] == "gz" and history[1]["details"]["reason"] == "投诉调查"
     assert history[2]["details"]["before"] == "suspended" and history[2]["details"]["after"] == "active"
+
+
+def test_the_same_employment_recorded_twice_is_refused(client):
+    make_guide("D-4401-000001", "440100")
+    make_agency("L-GD-000001", "440100")
+    own = api_user(client, "boss", "agency_admin", agency="L-GD-000001")
+    url = "/api/v1/guides/D-4401-000001/affiliations"
+    body = {"agency_licence_no": "L-GD-000001", "kind": "employment", "start_on": "2026-01-01"}
+    assert client.post(url, json=body, headers=own).status_code == 201
+    again = client.post(url, json=body, headers=own)
+    assert again.status_code == 422 and "已受聘于本社" in again.json["errors"]["start_on"][0]
+    overlapping = client.post(url, json={**body, "start_on": "2026-06-01", "end_on": "2026-08-31"}, headers=own)
+    assert overlapping.status_code == 422
+    gz = api_user(client, "gz", "regulator", city="440100")
+    guide = client.get("/api/v1/guides/D-4401-000001", headers=gz).json
+    assert len([a for a in guide["affiliations"] if a.get("agency_licence_no") == "L-GD-000001"]) == 1

@@ -152,7 +152,7 @@ def test_no_page_form_answers_5xx_to_hostile_values(app, client):
         "/guides/new": ["licence_no", "name", "home_city", "issued_on", "expires_on", "languages"],
         "/incidents/new": ["grade", "kind", "cities", "occurred_at", "summary", "stranded"],
         "/complaints/new": ["name", "phone", "occurred_on", "claim_cny", "incident_city"],
-        "/plan": ["start_date", "days", "budget_cny", "group_size"],
+        "/plan": ["start_date", "days", "budget_per_person", "group_size", "day_start", "day_end"],
     }
     for path, fields in forms.items():
         for field in fields:

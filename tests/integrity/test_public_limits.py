@@ -133,7 +133,7 @@ def test_the_complaint_form_sent_twice_files_once(client):
     page = client.get("/complaints/new").get_data(as_text=True)
     key = page.split('name="submission_key" type="hidden" value="')[1].split('"')[0]
     form = {"csrf_token": csrf_from(page), "submission_key": key, "name": "游客乙", "phone": "13800000002",
-            "respondent_kind": "other", "incident_city": "440600", "occurred_on": "2026-11-20",
+            "respondent_kind": "other", "incident_city": "440600", "contract_city": "none", "occurred_on": "2026-11-20",
             "description": "导游强迫购物"}
     first = client.post("/complaints/new", data=form).get_data(as_text=True)
     second = client.post("/complaints/new", data=form).get_data(as_text=True)

@@ -1,6 +1,7 @@
 """Pages: the public directory, agency pages, the agency's workspace, the regulators' filing queue."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -26,7 +27,7 @@ from tourism.core import audit
 from tourism.core.authz import can, require
 from tourism.core.errors import Forbidden, NotFound
 from tourism.core.forms import choices
-from tourism.core.pages import press, submit
+from tourism.core.pages import confirmation, press, submit
 from tourism.core.pagination import page_from_args
 from tourism.extensions import db
 from tourism.guides import service as guides
@@ -216,6 +217,14 @@ def end_employment(affiliation_id):
     if affiliation.agency_id != agency.id:
         raise Forbidden()
     form = EndEmploymentForm()
+    asking = confirmation(
+        form, question=_("End the employment of %(name)s on %(day)s?", name=affiliation.guide.name,
+                         day=format_date(form.end_on.data) if form.end_on.data else ""),
+        consequences=_("From the day after, your agency can no longer send this guide with a group unless it "
+                       "records the employment again. The change is kept in the guide's history."),
+        cancel_url=url_for("agencies.workspace"))
+    if asking:
+        return asking
     press(form, lambda: guides.end_affiliation(db.session, current_user, affiliation, end_on=form.end_on.data),
           lambda ended: _("The employment ends on %(day)s.", day=ended.end_on.isoformat()))
     return redirect(url_for("agencies.workspace"))
@@ -281,6 +290,14 @@ def resubmit_office(office_id):
 def close_office(office_id):
     office = _own_office(office_id)
     form = ClosureForm()
+    asking = confirmation(
+        form, question=_("Close %(name)s on %(day)s?", name=office.name,
+                         day=format_date(form.closed_on.data) if form.closed_on.data else ""),
+        consequences=_("From that day it leaves the public directory and its filing ends (an office not yet filed "
+                       "is withdrawn). A closed office cannot be reopened: a new one must be filed."),
+        cancel_url=url_for("agencies.workspace"))
+    if asking:
+        return asking
     press(form, lambda: service.close_office(db.session, current_user, office, closed_on=form.closed_on.data,
                                              version=int(form.version.data)),
           _("%(name)s is closed.", name=office.name))

@@ -17,6 +17,10 @@ class ComplaintStatus(Choices):
     TRANSFERRED = "transferred", _lp("complaint status", "transferred to the competent authority")
 
 
+# A case in one of these states is over for its complainant: nothing more can be added to it.
+FINISHED = frozenset({ComplaintStatus.CLOSED, ComplaintStatus.NOT_ACCEPTED, ComplaintStatus.TRANSFERRED})
+
+
 class Outcome(Choices):
     UPHELD = "upheld", _lp("complaint outcome", "upheld")
     PARTLY_UPHELD = "partly_upheld", _lp("complaint outcome", "partly upheld")

@@ -41,9 +41,11 @@ class ComplaintForm(FlaskForm):
     co_complainants = FieldList(FormField(CoComplainantForm), min_entries=3, max_entries=MAX_CO_COMPLAINANTS)
     respondent_kind = SelectField(_l("Whom is the complaint against?"), choices=choices(*RespondentKind.choices()))
     respondent_ref = StringField(_l("Licence number or name"), validators=[Optional(), Length(max=200)])
-    contract_city = PrefectureField(_l("Where the tour contract was signed"), validators=[Optional()])
+    contract_city = PrefectureField(_l("Where the tour contract was signed"), validators=[DataRequired()],
+                                    unknown_label=_l("No tour contract, or not known"))
     contract_end_on = DateField(_l("When the tour ended (the contract's last day)"), validators=[Optional()])
-    incident_city = CityField(_l("City where it happened"), validators=[DataRequired()])
+    incident_city = CityField(_l("City where it happened"), validators=[DataRequired()],
+                              prompt=_l("Choose the city"))
     occurred_on = DateField(_l("Date"), validators=[DataRequired()])
     description = TextAreaField(_l("What happened"), validators=[DataRequired(), Length(max=10_000)])
     claim_cny = IntegerField(_l("What you claim (CNY, optional)"), validators=[Optional(), AMOUNT_CNY])

@@ -4,7 +4,7 @@ from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, 
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tourism.complaints.enums import ComplaintStatus, Outcome, RespondentKind, ReviewSubject
+from tourism.complaints.enums import FINISHED, ComplaintStatus, Outcome, RespondentKind, ReviewSubject
 from tourism.core import clock
 from tourism.core.types import UTCDateTime
 from tourism.extensions import db
@@ -66,6 +66,10 @@ class Complaint(db.Model):
         back_populates="complaint", cascade="all, delete-orphan", order_by="ComplaintAttachment.id")
     co_complainants: Mapped[list["CoComplainant"]] = relationship(
         back_populates="complaint", cascade="all, delete-orphan", order_by="CoComplainant.id")
+
+    @property
+    def finished(self) -> bool:
+        return self.status in FINISHED
 
     @property
     def complainant_count(self) -> int:

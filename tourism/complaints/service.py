@@ -4,11 +4,13 @@ The rules themselves (jurisdiction, states, time limits) are in tourism.complain
 """
 
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from flask import current_app
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import func, or_, select, update
 
@@ -23,7 +25,7 @@ from tourism.core.authz import can
 from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version, field_error
 from tourism.core.sequences import next_value
 from tourism.guides.service import find_guide
-from tourism.zone.service import is_known_city, is_prefecture, is_zone_city
+from tourism.zone.service import is_known_city, is_prefecture, is_zone_city, primary_zone
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CODE_LENGTH = 12  # 60 bits
@@ -90,6 +92,9 @@ def file_complaint(session, actor=None, *, complainant_name, complainant_phone, 
             errors[field] = [_("Unknown place: use the six-digit GB/T 2260 code of a prefecture-level city.")]
     if occurred_on > today:
         errors["occurred_on"] = [_("The date cannot be in the future.")]
+    elif occurred_on < primary_zone().start:
+        errors["occurred_on"] = [_("The date is before the zone existed (%(day)s): check the year.",
+                                   day=format_date(primary_zone().start))]
     if contract_end_on and contract_end_on > today:
         errors["contract_end_on"] = [_("The contract's end cannot be in the future.")]
     elif rules.contract_too_old(contract_end_on, today):
@@ -186,8 +191,13 @@ def history_problems(session, entries):
 
 # --- reading ---------------------------------------------------------------------------------
 
+def normalise_tracking_no(text: str | None) -> str:
+    """A tracking number as typed ("ts 2026 000001") in its stored form ("TS2026000001")."""
+    return re.sub(r"[\s-]+", "", text or "").upper()
+
+
 def get_complaint(session, tracking_no: str) -> Complaint:
-    complaint = session.scalar(select(Complaint).where(Complaint.tracking_no == tracking_no))
+    complaint = session.scalar(select(Complaint).where(Complaint.tracking_no == normalise_tracking_no(tracking_no)))
     if complaint is None:
         raise NotFound()
     return complaint
@@ -195,7 +205,7 @@ def get_complaint(session, tracking_no: str) -> Complaint:
 
 def lookup(session, tracking_no: str, access_code: str) -> Complaint:
     """The case for its complainant; a wrong code and an unknown number fail alike, in the same time."""
-    complaint = session.scalar(select(Complaint).where(Complaint.tracking_no == (tracking_no or "").strip()))
+    complaint = session.scalar(select(Complaint).where(Complaint.tracking_no == normalise_tracking_no(tracking_no)))
     code = (access_code or "").strip().upper().replace("-", "")
     if complaint is None:
         spend_secret_check(code, access_code=True)
@@ -470,6 +480,8 @@ def add_attachment(session, complaint: Complaint, *, filename: str, data: bytes)
 
     The count is taken in the same statement that raises it, so parallel uploads cannot pass the limit.
     """
+    if complaint.finished:
+        raise field_error("file", _("This case is over: files can no longer be added to it."))
     content_type = attachments.check(data)
     taken = session.execute(update(Complaint).where(Complaint.id == complaint.id,
                                                     Complaint.attachment_count < attachments.MAX_FILES)

@@ -62,7 +62,7 @@ def new_complaint():
             co_complainants=form.co_complainant_rows(), respondent_kind=form.respondent_kind.data,
             incident_city=form.incident_city.data, occurred_on=form.occurred_on.data,
             description=form.description.data, respondent_ref=form.respondent_ref.data or None,
-            contract_city=form.contract_city.data or None, contract_end_on=form.contract_end_on.data,
+            contract_city=form.contract_city.code, contract_end_on=form.contract_end_on.data,
             urgent=form.urgent.data, claim_cny=form.claim_cny.data, files=files)
         return receipt
 
@@ -80,7 +80,9 @@ def track():
         try:
             complaint = service.lookup(db.session, form.tracking_no.data, form.access_code.data)
         except NotFound:
-            form.form_errors.append(_("No complaint matches this tracking number and access code."))
+            message = _("No complaint matches this tracking number and access code together: check both.")
+            form.tracking_no.errors = [message]
+            form.access_code.errors = [message]
             return render_template("complaints/track.html", form=form), 404
         attach_form = AttachForm(tracking_no=complaint.tracking_no, access_code=form.access_code.data)
         return render_template("complaints/track.html", form=form, complaint=complaint, attach_form=attach_form,

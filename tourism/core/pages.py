@@ -8,7 +8,7 @@ returns to the page either way, with the outcome as one flash message.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import flash
+from flask import flash, render_template, request
 from flask_babel import gettext as _
 
 from tourism.core.errors import DomainError
@@ -47,3 +47,16 @@ def press(form, act: Callable[[], object], done) -> bool:
     return result.done
 
 
+
+
+def confirmation(form, *, question: str, consequences: str, cancel_url: str):
+    """A destructive action's second step: the page that asks, or None once the request carries the answer.
+
+    The first post of a valid form answers with a page naming what will happen, holding the same fields and
+    a "confirmed" flag; only that second post does the action. An invalid form goes on to be refused as usual.
+    """
+    if request.form.get("confirmed") == "yes" or not form.validate_on_submit():
+        return None
+    fields = [(name, value) for name, value in request.form.items(multi=True) if name != "confirmed"]
+    return render_template("confirm.html", question=question, consequences=consequences, fields=fields,
+                           action=request.path, cancel_url=cancel_url)

@@ -5,6 +5,7 @@ The rules (grades, reporting chain, limits) and their sources are in tourism.eme
 
 from datetime import datetime, timedelta
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
@@ -14,7 +15,7 @@ from tourism.core.errors import Conflict, Forbidden, InvalidInput, NotFound, fie
 from tourism.emergencies import rules
 from tourism.emergencies.enums import CityRole, Grade, IncidentKind, ReportLevel
 from tourism.emergencies.models import Incident, IncidentAgency, IncidentCity, IncidentReport, IncidentUpdate
-from tourism.zone.service import is_known_city
+from tourism.zone.service import is_known_city, primary_zone
 
 
 def get_incident(session, incident_id: int) -> Incident:
@@ -38,6 +39,9 @@ def report_incident(session, actor, *, grade, kind, cities, occurred_at, summary
         errors["cities"] = [_("Name the affected cities by their codes.")]
     if occurred_at > clock.now() + timedelta(minutes=5):
         errors["occurred_at"] = [_("The time cannot be in the future.")]
+    elif occurred_at.date() < primary_zone().start:
+        errors["occurred_at"] = [_("The date is before the zone existed (%(day)s): check the year.",
+                                   day=format_date(primary_zone().start))]
     if not (summary or "").strip():
         errors["summary"] = [_("Describe what happened.")]
     figures = {"dead_or_missing": dead_or_missing or 0, "seriously_injured": seriously_injured or 0,

@@ -232,15 +232,19 @@ def add_affiliation(session, actor, guide: Guide, *, kind: str, start_on: date, 
     if end_on is not None and end_on < start_on:
         errors["end_on"] = [_("The end comes on or after the start.")]
     if kind == AffiliationKind.EMPLOYMENT and agency is not None:
-        clash = [a for a in guide.affiliations if a.kind == AffiliationKind.EMPLOYMENT and a.agency_id != agency.id
+        clash = [a for a in guide.affiliations if a.kind == AffiliationKind.EMPLOYMENT
                  and a.start_on <= (end_on or date.max) and (a.end_on is None or start_on <= a.end_on)]
-        if clash:
+        if any(a.agency_id == agency.id for a in clash):
+            errors["start_on"] = [_("The guide is already employed by this agency then; change or end that "
+                                    "employment instead of recording it again.")]
+        elif clash:
             errors["start_on"] = [_("The guide is employed by another agency then; end that employment first.")]
     if errors:
         raise InvalidInput(errors=errors)
     affiliation = Affiliation(guide=guide, kind=kind, agency=agency, association=(association or "").strip(),
                               start_on=start_on, end_on=end_on)
     session.add(affiliation)
+    flag_modified(guide, "recorded_status")  # a new version: two concurrent additions cannot both pass the check
     session.flush()
     audit.record(session, guide.stream, "affiliated", actor, affiliation_id=affiliation.id, kind=kind,
                  agency=agency.licence_no if agency else None, association=affiliation.association,

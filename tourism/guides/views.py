@@ -13,12 +13,12 @@ from tourism.core import audit, clock
 from tourism.core.authz import can, require
 from tourism.core.errors import DomainError, NotFound
 from tourism.core.forms import form_error_text
-from tourism.core.pages import submit
+from tourism.core.pages import confirmation, submit
 from tourism.core.pagination import page_from_args
 from tourism.core.urls import public_url
 from tourism.extensions import db
 from tourism.guides import credentials, csv_exchange, service
-from tourism.guides.enums import GuideStatus
+from tourism.guides.enums import GuideStatus, RecordedStatus
 from tourism.guides.forms import (
     AffiliationForm,
     BarForm,
@@ -148,6 +148,21 @@ def _regulate(guide):
 @login_required
 def change_status(licence_no):
     form = StatusForm()
+    if form.status.data in (RecordedStatus.SUSPENDED, RecordedStatus.REVOKED):
+        guide = _guide_for_page(licence_no)
+        _regulate(guide)
+        revoke = form.status.data == RecordedStatus.REVOKED
+        asking = confirmation(
+            form, question=(_("Revoke the licence of %(name)s (%(no)s)?", name=guide.name, no=guide.licence_no)
+                            if revoke else _("Suspend the licence of %(name)s (%(no)s)?", name=guide.name,
+                                             no=guide.licence_no)),
+            consequences=(_("The guide may no longer lead groups, inspectors see the licence as revoked, and no "
+                            "new licence may be issued to this person for three years (《旅游法》 art. 103).")
+                          if revoke else _("The guide may not lead groups until the suspension ends; inspectors "
+                                           "see the licence as suspended.")),
+            cancel_url=url_for("guides.record", licence_no=licence_no))
+        if asking:
+            return asking
     return _record_action(licence_no, form, "status_form", _regulate, lambda guide: service.change_status(
         db.session, current_user, guide, status=form.status.data, reason=form.reason.data, until=form.until.data,
         version=int(form.version.data)), _("The licence status was changed."))

@@ -22,15 +22,16 @@ def zone_city_choices() -> list[SelectChoice]:
 
 
 def _city_choices_with_blank(form, field):
-    return city_choices(_l("All cities") if field.blank else None)
+    return city_choices(field.prompt or (_l("All cities") if field.blank else None))
 
 
 class CityField(SelectField):
-    """A Guangdong city, zone cities first; ``blank`` adds "All cities" (for filters)."""
+    """A Guangdong city, zone cities first; ``blank`` adds "All cities" (for filters); ``prompt`` a first,
+    empty choice asking for one, so that a required city is chosen rather than left at a default."""
 
-    def __init__(self, label=None, validators=None, blank=False, **kwargs):
+    def __init__(self, label=None, validators=None, blank=False, prompt=None, **kwargs):
         super().__init__(label, validators, choices=_city_choices_with_blank, **kwargs)
-        self.blank = blank
+        self.blank, self.prompt = blank, prompt
 
 
 def prefecture_choices(blank_label=None) -> list[SelectChoice]:
@@ -42,8 +43,23 @@ def prefecture_choices(blank_label=None) -> list[SelectChoice]:
     return ([SelectChoice("", blank_label)] if blank_label else []) + choices
 
 
-class PrefectureField(SelectField):
-    """A prefecture anywhere in the country, or blank when not known."""
+NO_PREFECTURE = "none"
 
-    def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, choices=lambda: prefecture_choices(_l("Not known")), **kwargs)
+
+def _prefecture_choices(form, field):
+    if field.unknown_label is None:
+        return prefecture_choices(_l("Not known"))
+    return [SelectChoice("", _l("Choose…")), SelectChoice(NO_PREFECTURE, field.unknown_label)] + prefecture_choices()
+
+
+class PrefectureField(SelectField):
+    """A prefecture anywhere in the country, or blank when not known; with ``unknown_label``, a required
+    choice whose "none" option (``NO_PREFECTURE``) says there is no such place, so nothing is left at a default."""
+
+    def __init__(self, label=None, validators=None, unknown_label=None, **kwargs):
+        super().__init__(label, validators, choices=_prefecture_choices, **kwargs)
+        self.unknown_label = unknown_label
+
+    @property
+    def code(self) -> str | None:
+        return None if self.data in ("", NO_PREFECTURE) else self.data
