@@ -8,6 +8,7 @@ from datetime import timedelta
 from icalendar import Calendar
 
 from tests.browser.helpers import accessibility_problems, log_in, log_out, screenshot
+from tests.qr import decode_qr
 from tourism.core import clock
 
 HEADINGS = {"zh": {"plan": "规划岭南之旅", "itinerary": "您的行程"},
@@ -204,13 +205,18 @@ def test_an_inspector_verifies_a_guide_by_the_qr_page(page, live_server):
     log_in(page, live_server, "guide")
     page.goto("/me/guide")
     assert page.locator("figure.qr svg").count() == 1
+    link = decode_qr(page.locator("figure.qr svg").evaluate("svg => svg.outerHTML"))
     verify_url = page.locator("a[href*='/verify/']").get_attribute("href")
     credential = page.locator("code.token").text_content().strip()  # inside a closed <details>
     assert credential
     assert_accessible(page)
     log_out(page)
 
-    page.goto(verify_url)  # where the QR code leads: public, no log-in
+    page.goto(link)  # where a phone camera goes from the QR code: public, no log-in
+    assert page.locator(".verdict-word").inner_text() == {"zh": "有效", "en": "Valid"}[page.language]
+    assert_accessible(page)
+    screenshot(page, "inspector-scanned-code")
+    page.goto(verify_url)  # the licence's public page
     main = page.inner_text("main")
     assert re.search(r"D-\d{4}-\d{6}", main)
     assert_accessible(page)
@@ -219,7 +225,7 @@ def test_an_inspector_verifies_a_guide_by_the_qr_page(page, live_server):
     page.fill("#credential", credential)
     page.click("form.form button[type=submit]")
     page.wait_for_load_state()
-    verdict = page.locator("main strong").first.inner_text()
+    verdict = page.locator(".verdict-word").inner_text()
     assert verdict == {"zh": "有效", "en": "Valid"}[page.language], page.inner_text("main")
     assert_accessible(page)
     screenshot(page, "inspector-credential-check")

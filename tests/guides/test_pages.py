@@ -4,6 +4,7 @@ import io
 import re
 
 from tests.factories import csrf_from, login, make_agency, make_guide, make_user
+from tests.qr import decode_qr
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
        b"\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82")
@@ -119,7 +120,30 @@ def test_the_guides_own_page_has_a_fresh_credential(client):
     token = re.search(r'<code class="token">([^<]+)</code>', html).group(1)
     check_page = client.get("/verify").get_data(as_text=True)
     result = client.post("/verify", data={"csrf_token": csrf_from(check_page), "credential": token})
-    assert "flash-success" in result.get_data(as_text=True)
+    assert "verdict-ok" in result.get_data(as_text=True)
     tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     result = client.post("/verify", data={"csrf_token": csrf_from(check_page), "credential": tampered})
-    assert "flash-error" in result.get_data(as_text=True)
+    assert "verdict-bad" in result.get_data(as_text=True)
+
+
+def test_the_guides_qr_code_is_a_link_any_phone_opens_to_the_check(client):
+    make_guide("D-4401-000001", "440100")
+    make_user("me", "guide", guide="D-4401-000001")
+    login(client, "me")
+    html = client.get("/me/guide").get_data(as_text=True)
+    svg = re.search(r'<figure class="qr">(<svg.*?</svg>)', html, re.S).group(1)
+    link = decode_qr(svg)
+    assert re.match(r"https?://[^/]+/v/", link), link
+    page = client.get("/v/" + link.split("/v/", 1)[1])
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and "verdict-ok" in text and "D-4401-000001" in text
+    assert "2025" in text or "2026" in text, "the licence's validity dates"
+    forged = client.get("/v/" + link.split("/v/", 1)[1][:-4] + "AAAA").get_data(as_text=True)
+    assert "verdict-bad" in forged
+
+
+def test_only_the_scanner_page_may_use_the_camera(client):
+    assert "camera=(self)" in client.get("/verify").headers["Permissions-Policy"]
+    assert "camera=()" in client.get("/plan").headers["Permissions-Policy"]
+    page = client.get("/verify").get_data(as_text=True)
+    assert 'id="scan-start"' in page and "vendor/jsqr/jsQR.js" in page

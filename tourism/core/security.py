@@ -14,13 +14,17 @@ CONTENT_SECURITY_POLICY = "; ".join([
 ])
 
 
+CAMERA_PAGES = {"guides.verify_credential"}  # the inspector's QR scanner
+
+
 def add_security_headers(response):
     headers = response.headers
     headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Referrer-Policy", "same-origin")
-    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    camera = "(self)" if request.endpoint in CAMERA_PAGES else "()"
+    headers.setdefault("Permissions-Policy", f"camera={camera}, microphone=(), geolocation=()")
     headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     if request.endpoint != "static":
         # Pages and answers may carry personal data (a complainant's phone, a group leader's contact):

@@ -258,8 +258,9 @@ def my_licence():
     if guide is None:
         raise NotFound()
     token, claims = credentials.issue(guide)
+    link = public_url("guides.credential_page", credential=token)
     return render_template("guides/my_licence.html", guide=guide, card=service.inspector_card(guide),
-                           credential=token, claims=claims, credential_qr=qr_svg(token),
+                           credential=token, claims=claims, credential_qr=qr_svg(link), credential_url=link,
                            verify_url=public_url("guides.verify_page", licence_no=guide.licence_no))
 
 
@@ -273,6 +274,16 @@ def verify_page(licence_no):
     url = public_url("guides.verify_page", licence_no=licence_no)
     return render_template("guides/verify.html", card=service.inspector_card(guide), licence_no=licence_no,
                            qr=qr_svg(url), url=url)
+
+
+@bp.route("/v/<path:credential>")
+def credential_page(credential):
+    """What a phone opens when it scans a guide's QR code: the credential checked online, in large type."""
+    result = credentials.verify_online(credential, credentials.signing_key().public_key(), clock.now(),
+                                       partial(service.status_today, db.session))
+    guide = service.find_guide(db.session, result.claims["licence_no"]) if result.claims else None
+    card = service.inspector_card(guide) if guide is not None else None
+    return render_template("guides/credential_page.html", result=result, card=card, checked_at=clock.now())
 
 
 @bp.route("/verify", methods=["GET", "POST"])
