@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_babel.speaklater import LazyString
 
 from tourism import ROOT
+from tourism.accounts.enums import Role
 from tourism.core import authz, clock
 from tourism.core.api import RowIdConverter, row_id_schema
 from tourism.core.database import register_conflict_handlers
@@ -17,6 +18,7 @@ from tourism.core.observability import configure_logging, finish_request, health
 from tourism.core.security import add_security_headers
 from tourism.core.types import render_migration_item
 from tourism.extensions import api, babel, csrf, db, limiter, login_manager, migrate
+from tourism.web.home import menu_for
 from tourism.zone.service import city_name
 
 TOKEN_TOUCH_INTERVAL = timedelta(minutes=1)
@@ -49,7 +51,8 @@ def init_extensions(app):
     app.register_blueprint(health)
     app.jinja_env.globals.update(can=authz.can, languages=LANGUAGES, html_lang=HTML_LANG,
                                   current_language=_current_language,
-                                  city_name=city_name, language_name=language_name)
+                                  city_name=city_name, language_name=language_name, menu_for=menu_for,
+                                  Role=Role)
 
 
 def register_api(app, blueprint):

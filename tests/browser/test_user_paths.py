@@ -229,3 +229,27 @@ def test_an_inspector_verifies_a_guide_by_the_qr_page(page, live_server):
     assert verdict == {"zh": "有效", "en": "Valid"}[page.language], page.inner_text("main")
     assert_accessible(page)
     screenshot(page, "inspector-credential-check")
+
+
+LANDINGS = {"gz-agency": "/workspace", "guide": "/me/guide", "fs-regulator": "/cases", "province": "/cases"}
+
+
+def test_each_role_reaches_every_task_from_its_menu(page, live_server):
+    for username, landing in LANDINGS.items():
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            log_in(page, live_server, username)
+            assert page.url.endswith(landing), (username, page.url)
+            if width == 390:
+                page.click("details.work-menu summary")
+                links = page.locator("details.work-menu nav a")
+            else:
+                links = page.locator("nav.work-menu.wide a")
+            targets = links.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+            assert targets, username
+            for target in targets:
+                response = page.goto(target)
+                assert response.status == 200 and page.locator("h1").count() == 1, (username, target)
+            if width == 1280:
+                screenshot(page, f"menu-{username}")
+            log_out(page)

@@ -7,6 +7,7 @@ from tourism.accounts.forms import LoginForm, TokenForm
 from tourism.core.forms import ButtonForm
 from tourism.core.pages import press
 from tourism.extensions import db, limiter
+from tourism.web.home import landing_for
 from tourism.web.views import safe_next
 
 bp = Blueprint("accounts", __name__)
@@ -23,7 +24,7 @@ def login():
         if user is not None:
             db.session.commit()
             login_user(user)
-            return redirect(safe_next(form.next.data, url_for("web.home")))
+            return redirect(safe_next(form.next.data, landing_for(user)))
         form.password.errors.append(_("Wrong username or password."))
     status = 400 if form.errors else 200
     return render_template("accounts/login.html", form=form), status

@@ -15,7 +15,7 @@ from datetime import date
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -25,7 +25,7 @@ from tourism.agencies.enums import DepositKind, FilingStatus, LicenceStatus, Off
 from tourism.agencies.models import Agency, AgencyPenalty, Office
 from tourism.calendar import service as calendar
 from tourism.core import audit, clock
-from tourism.core.authz import can
+from tourism.core.authz import can, own_city
 from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version, field_error
 from tourism.core.pagination import Page, paginate
 from tourism.core.sequences import next_value
@@ -121,6 +121,13 @@ def filing_queue(session, *, city=None):
     if city:
         query = query.where(Office.city == city)
     return session.scalars(query.order_by(Office.submitted_at, Office.id)).all()
+
+
+def waiting_filings(session, user) -> int:
+    """Filings waiting for a decision by ``user``'s city (all of them for the province)."""
+    query = select(func.count(Office.id)).where(Office.status == FilingStatus.SUBMITTED)
+    city = own_city(user)
+    return session.scalar(query.where(Office.city == city) if city else query)
 
 
 # --- agencies --------------------------------------------------------------------------------

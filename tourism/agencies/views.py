@@ -39,9 +39,11 @@ bp = Blueprint("agencies", __name__)
 add_task("tourist", "agencies.directory", _l("Check an agency"),
          _l("Find licensed agencies and their filed branches and outlets in every zone city."))
 add_task("agency", "agencies.workspace", _l("Agency workspace"),
-         _l("Open branches and outlets in other cities and follow their filing."), action="agency.workspace")
+         _l("Open branches and outlets in other cities and follow their filing."), action="agency.workspace",
+         landing=("agency_admin",))
 add_task("regulator", "agencies.filing_queue", _l("Branch and outlet filings"),
-         _l("File or return the offices opened in your city; overdue filings first."), action="agency.filing_queue")
+         _l("File or return the offices opened in your city; overdue filings first."), action="agency.filing_queue",
+         count=service.waiting_filings, count_label=_l("waiting"))
 add_task("regulator", "agencies.new_agency", _l("Register an agency"),
          _l("Record a licensed agency of your city and its quality deposit."), action="agency.filing_queue")
 

@@ -18,12 +18,13 @@ from tourism.accounts.service import check_secret, hash_access_code, spend_secre
 from tourism.agencies.service import find_agency
 from tourism.calendar import service as calendar
 from tourism.complaints import attachments, rules
-from tourism.complaints.enums import ComplaintStatus, Outcome, RespondentKind
+from tourism.complaints.enums import ComplaintStatus, Outcome, RespondentKind, ReviewSubject
 from tourism.complaints.models import CoComplainant, Complaint, ComplaintAttachment, ComplaintMessage, ReviewFlag
 from tourism.core import audit, clock, idempotency
-from tourism.core.authz import can
+from tourism.core.authz import can, own_city
 from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version, field_error
 from tourism.core.sequences import next_value
+from tourism.guides.models import Guide
 from tourism.guides.service import find_guide
 from tourism.zone.service import is_known_city, is_prefecture, is_zone_city, primary_zone
 
@@ -280,6 +281,11 @@ def queue(session, *, city=None, status=None, respondent=None, overdue_only=Fals
     return sorted(cases, key=lambda c: (not rules.is_overdue(c, today), rules.due_date(c) or date.max))
 
 
+def overdue_cases(session, user) -> int:
+    """Cases of ``user``'s city (every city for the province) past their limit."""
+    return len(queue(session, city=own_city(user), overdue_only=True))
+
+
 # --- workflow --------------------------------------------------------------------------------
 
 def transition(session, actor, complaint: Complaint, *, to: str, version: int, note=None, outcome=None,
@@ -519,6 +525,17 @@ def _feed_registry(session, actor, complaint):
         session.add(ReviewFlag(subject_kind=complaint.respondent_kind, licence_no=complaint.respondent_ref,
                                reason=reason))
         audit.record(session, stream, "flagged_for_review", actor, upheld=upheld, since=since)
+
+
+def guides_to_review(session, user) -> int:
+    """Guide licences flagged after repeated upheld complaints and not cleared: those of ``user``'s city's
+    guides (every one for the province)."""
+    query = select(func.count(ReviewFlag.id)).where(ReviewFlag.subject_kind == ReviewSubject.GUIDE,
+                                                    ReviewFlag.cleared_at.is_(None))
+    city = own_city(user)
+    if city:
+        query = query.join(Guide, Guide.licence_no == ReviewFlag.licence_no).where(Guide.home_city == city)
+    return session.scalar(query)
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,8 @@ add_task("tourist", "complaints.new_complaint", _l("File a complaint"),
          _l("No account needed; it goes to the city with jurisdiction, with a date by which it must be accepted."))
 add_task("tourist", "complaints.track", _l("Follow my complaint"), _l("With your tracking number and access code."))
 add_task("regulator", "complaints.queue", _l("Complaint cases"),
-         _l("Your city's cases first, then the zone's shared log; overdue cases stand out."), action="complaint.read")
+         _l("Your city's cases first, then the zone's shared log; overdue cases stand out."), action="complaint.read",
+         count=service.overdue_cases, count_label=_l("overdue"), landing=("regulator", "provincial"))
 add_task("regulator", "complaints.dashboard", _l("Dashboard"), _l("Complaints per city and month."),
          action="complaint.read")
 

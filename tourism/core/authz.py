@@ -87,3 +87,8 @@ def require(action: str, subject=None, **target) -> None:
 def require_login() -> None:
     if not current_user.is_authenticated:
         raise Unauthorized()
+
+
+def own_city(user) -> str | None:
+    """The city a city regulator works for; None for everyone else (the province sees the whole zone)."""
+    return user.city_code if user.role == "regulator" else None

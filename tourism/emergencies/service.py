@@ -7,10 +7,11 @@ from datetime import datetime, timedelta
 
 from flask_babel import format_date
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from tourism.agencies.service import find_agency
 from tourism.core import audit, clock
+from tourism.core.authz import own_city
 from tourism.core.errors import Conflict, Forbidden, InvalidInput, NotFound, field_error
 from tourism.emergencies import rules
 from tourism.emergencies.enums import CityRole, Grade, IncidentKind, ReportLevel
@@ -167,6 +168,15 @@ def history_problems(session, entries):
                   "acknowledged": sorted(row.city for row in incident.cities if row.acknowledged_at is not None)}
         yield from audit.state_problems(incident.stream, stream, audit.replay(stream or [], {}, INCIDENT_STEPS),
                                         actual)
+
+
+def to_acknowledge(session, user) -> int:
+    """Open incidents ``user``'s city has not acknowledged yet (none for the province, which does not)."""
+    city = own_city(user)
+    if city is None:
+        return 0
+    return session.scalar(select(func.count(IncidentCity.incident_id)).join(Incident).where(
+        IncidentCity.city == city, IncidentCity.acknowledged_at.is_(None), Incident.closed_at.is_(None)))
 
 
 def board(session, *, include_closed=False) -> list[Incident]:

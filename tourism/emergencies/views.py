@@ -19,7 +19,8 @@ from tourism.zone.service import city_name
 bp = Blueprint("emergencies", __name__)
 
 add_task("regulator", "emergencies.board", _l("Incident board"),
-         _l("Safety incidents across cities and who has acknowledged them."), action="incident.read")
+         _l("Safety incidents across cities and who has acknowledged them."), action="incident.read",
+         count=service.to_acknowledge, count_label=_l("to acknowledge"))
 
 
 @bp.route("/incidents")

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from tourism.complaints.service import complaint_record
+from tourism.complaints.service import complaint_record, guides_to_review
 from tourism.core import audit, clock
 from tourism.core.authz import can, require
 from tourism.core.errors import DomainError, NotFound
@@ -39,9 +39,11 @@ bp = Blueprint("guides", __name__)
 add_task("guide", "guides.verify_credential", _l("Check a guide's credential"),
          _l("Paste or scan a guide's signed credential; it checks offline against the published key."))
 add_task("guide", "guides.my_licence", _l("My licence"),
-         _l("Your status, affiliation and a signed credential to show inspectors."), action="guide.self")
+         _l("Your status, affiliation and a signed credential to show inspectors."), action="guide.self",
+         landing=("guide",))
 add_task("regulator", "guides.registry", _l("Guide registry"),
-         _l("Register, renew, suspend and import guides; every change kept."), action="guide.registry")
+         _l("Register, renew, suspend and import guides; every change kept."), action="guide.registry",
+         count=guides_to_review, count_label=_l("to review"))
 
 
 @bp.app_context_processor
