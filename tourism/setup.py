@@ -12,7 +12,7 @@ from tourism.core import authz, clock
 from tourism.core.api import RowIdConverter, row_id_schema
 from tourism.core.database import register_conflict_handlers
 from tourism.core.errors import API_PREFIX, Unauthorized, error_body, register_error_handlers
-from tourism.core.i18n import HTML_LANG, LANGUAGES, language_name, select_locale
+from tourism.core.i18n import HTML_LANG, LANGUAGES, language_name, local_name, select_locale
 from tourism.core.input_guard import reject_unstorable_input
 from tourism.core.observability import configure_logging, finish_request, health, start_request
 from tourism.core.security import add_security_headers
@@ -51,8 +51,8 @@ def init_extensions(app):
     app.register_blueprint(health)
     app.jinja_env.globals.update(can=authz.can, languages=LANGUAGES, html_lang=HTML_LANG,
                                   current_language=_current_language,
-                                  city_name=city_name, language_name=language_name, menu_for=menu_for,
-                                  Role=Role)
+                                  city_name=city_name, language_name=language_name, local_name=local_name,
+                                  menu_for=menu_for, Role=Role)
 
 
 def register_api(app, blueprint):

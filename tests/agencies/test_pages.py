@@ -79,10 +79,14 @@ def test_filing_queue_puts_own_city_first_and_marks_overdue(client):
     fresh = make_office(agency, "branch", "442000")
     make_user("fs", "regulator", city="440600")
     login(client, "fs")
-    html = client.get("/filings").get_data(as_text=True)
-    own_section, elsewhere = html.split("其他城市", 1) if "其他城市" in html else html.split("elsewhere", 1)
-    assert late.name in own_section and fresh.name in elsewhere
-    assert "row-overdue" in own_section
+    own = client.get("/filings").get_data(as_text=True)
+    assert late.name in own and fresh.name not in own and "row-overdue" in own
+    everywhere = client.get("/filings?city=").get_data(as_text=True)
+    assert late.name in everywhere and fresh.name in everywhere
+    filed = client.get("/filings?status=filed&city=").get_data(as_text=True)
+    assert late.name not in filed and fresh.name not in filed
+    found = client.get("/filings?city=&q=in 442000").get_data(as_text=True)
+    assert fresh.name in found and late.name not in found
 
 
 def test_decision_form_for_the_branchs_city_only(client):

@@ -2,6 +2,7 @@
 
 import io
 import re
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import update
@@ -93,7 +94,8 @@ def test_the_complainant_follows_the_case_on_the_tracking_page(client):
     page = client.get("/complaints/track").get_data(as_text=True)
     shown = client.post("/complaints/track", data={"csrf_token": csrf_from(page), "tracking_no": receipt["tracking_no"],
                                                    "access_code": receipt["access_code"]})
-    assert shown.status_code == 200 and receipt["accept_by"] in shown.get_data(as_text=True)
+    due = date.fromisoformat(receipt["accept_by"])
+    assert shown.status_code == 200 and f"{due.year}年{due.month}月{due.day}日" in shown.get_data(as_text=True)
     wrong = client.post("/complaints/track", data={"csrf_token": csrf_from(page),
                                                    "tracking_no": receipt["tracking_no"], "access_code": "WRONG"})
     assert wrong.status_code == 404

@@ -3,7 +3,9 @@
 import re
 from datetime import date, datetime
 
-from tests.factories import csrf_from, login, make_user
+from sqlalchemy import select
+
+from tests.factories import api_user, csrf_from, login, make_user
 from tourism.complaints import service as complaints
 from tourism.core import clock
 from tourism.extensions import db
@@ -25,13 +27,43 @@ def test_queue_own_city_first_overdue_marked(client):
     make_user("fs", "regulator", city="440600")
     login(client, "fs")
     with clock.frozen_at(datetime(2026, 11, 24, 9)):
-        html = client.get("/cases").get_data(as_text=True)
-    own, shared = html.split('id="shared-log"', 1)
-    assert own.index(old.tracking_no) < own.index(fresh.tracking_no)
-    assert "row-overdue" in own and elsewhere.tracking_no in shared and elsewhere.tracking_no not in own
-    with clock.frozen_at(datetime(2026, 11, 24, 9)):
+        own = client.get("/cases").get_data(as_text=True)
+        shared = client.get("/cases?city=").get_data(as_text=True)
         overdue_only = client.get("/cases?overdue=y").get_data(as_text=True)
+    assert own.index(old.tracking_no) < own.index(fresh.tracking_no), "the overdue case first"
+    assert "row-overdue" in own and elsewhere.tracking_no not in own
+    assert elsewhere.tracking_no in shared and old.tracking_no in shared
     assert old.tracking_no in overdue_only and fresh.tracking_no not in overdue_only
+
+
+def test_a_thousand_cases_page_with_a_total_and_filters_agree_with_the_rules(client, session):
+    from tourism.complaints import rules
+    from tourism.complaints.models import Complaint
+
+    with clock.frozen_at(datetime(2026, 10, 1, 9)):
+        first = _file("440600", datetime(2026, 10, 1, 9))
+    rows = [Complaint(**{c.key: getattr(first, c.key) for c in Complaint.__table__.columns
+                         if c.key not in ("id", "tracking_no", "received_at", "status", "assigned_city")},
+                      tracking_no=f"TS2026{n:06d}",
+                      received_at=datetime(2026, 10, 1 + n % 28, 9, tzinfo=clock.LOCAL_TZ),
+                      status=("received", "accepted", "closed")[n % 3], assigned_city=("440600", "440100")[n % 2])
+            for n in range(2, 1001)]
+    session.add_all(rows)
+    session.commit()
+    gz = api_user(client, "gz", "regulator", city="440100")
+    with clock.frozen_at(datetime(2026, 11, 24, 9)):
+        everything = client.get("/api/v1/complaints?per_page=200&page=2", headers=gz).json
+        assert everything["total"] == 1000 and len(everything["items"]) == 200 and everything["page"] == 2
+        open_fs = client.get("/api/v1/complaints?city=440600&state=open&per_page=1", headers=gz).json["total"]
+        overdue = client.get("/api/v1/complaints?overdue=true&per_page=200", headers=gz).json
+        cases = session.scalars(select(Complaint)).all()
+        assert open_fs == sum(c.assigned_city == "440600" and c.status in rules.OPEN_STATES for c in cases)
+        assert overdue["total"] == sum(rules.is_overdue(c, clock.today()) for c in cases)
+        typed = client.get("/api/v1/complaints?tracking_no=ts2026 000500", headers=gz).json
+        assert [c["tracking_no"] for c in typed["items"]] == ["TS2026000500"]
+        page = client.get("/api/v1/complaints?state=open&per_page=200", headers=gz).json["items"]
+        statuses = [c["status"] for c in page]
+        assert "closed" not in statuses and statuses
 
 
 def test_case_page_moves_a_case_and_refuses_a_stale_form(client):

@@ -19,7 +19,7 @@ from tourism.accounts.enums import Role
 from tourism.accounts.models import ApiToken, User
 from tourism.core import clock
 from tourism.core.errors import Conflict, InvalidInput, NotFound, Unauthorized, field_error
-from tourism.zone.service import is_known_city
+from tourism.zone.service import city_name, is_known_city
 
 MIN_PASSWORD_LENGTH = 10
 MIN_PASSWORD_SCORE = 3  # zxcvbn: 3 = "safely unguessable", about 10^8 guesses or more
@@ -244,3 +244,14 @@ def login(session, username, password) -> User:
     if user is None:
         raise Unauthorized(_("Wrong username or password."), code="bad_credentials")
     return user
+
+
+def display_names(session, user_ids) -> dict[int, str]:
+    """How histories name these accounts: "fs-regulator (city regulator, 佛山市)"."""
+    names = {}
+    for user in session.scalars(select(User).where(User.id.in_(user_ids))):
+        role = Role.label_of(user.role)
+        names[user.id] = (_("%(user)s (%(role)s, %(city)s)", user=user.username, role=role,
+                            city=city_name(user.city_code)) if user.city_code
+                          else _("%(user)s (%(role)s)", user=user.username, role=role))
+    return names

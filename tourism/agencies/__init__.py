@@ -3,7 +3,7 @@
 
 def init_app(app):
     from tourism.accounts.service import register_scope
-    from tourism.agencies import api, permissions, views  # noqa: F401 (permissions declares the rules)
+    from tourism.agencies import api, narrative, permissions, views  # noqa: F401 (permissions declares the rules)
     from tourism.agencies.demo import seed_agencies
     from tourism.agencies.enums import DepositKind
     from tourism.agencies.service import agency_scope, history_problems, recompute_deadlines, used_filing_numbers
@@ -13,6 +13,7 @@ def init_app(app):
     from tourism.demo import add_seeder
     from tourism.setup import register_api
 
+    narrative.register()
     app.register_blueprint(views.bp)
     register_api(app, api.blp)
     register_scope("agency", agency_scope)

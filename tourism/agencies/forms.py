@@ -12,7 +12,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
-from tourism.agencies.enums import DepositKind, LicenceStatus, PenaltyKind, Scope
+from tourism.agencies.enums import DepositKind, FilingStatus, LicenceStatus, PenaltyKind, Scope
 from tourism.agencies.validation import LICENCE_NO_MESSAGE, LICENCE_NO_PATTERN
 from tourism.core.forms import AMOUNT_CNY, choices
 from tourism.guides.validation import LICENCE_NO_MESSAGE as GUIDE_LICENCE_NO_MESSAGE
@@ -110,3 +110,15 @@ class EmploymentForm(FlaskForm):
 
 class EndEmploymentForm(FlaskForm):
     end_on = DateField(_l("Last day of employment"), validators=[DataRequired()])
+
+
+class FilingFilterForm(FlaskForm):
+    """The filings list's filters (a GET form: no CSRF)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Office, filing number or agency"), validators=[Optional(), Length(max=100)])
+    status = SelectField(_l("Status"), choices=choices(*FilingStatus.choices(blank=_l("Any status"))),
+                         default=FilingStatus.SUBMITTED, validators=[Optional()])
+    city = CityField(_l("City"), blank=True, validators=[Optional()])

@@ -15,7 +15,7 @@ from datetime import date
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -88,7 +88,8 @@ def search_offices(session, *, kind=None, city=None, scope=None, text=None, stat
         pattern = f"%{text.strip()}%"
         query = query.where(or_(Office.name.ilike(pattern), Office.filing_no.ilike(pattern),
                                 Agency.name_zh.ilike(pattern), Agency.name_en.ilike(pattern)))
-    return paginate(session, query.order_by(Office.submitted_at.desc(), Office.id.desc()), page,
+    waiting_first = case((Office.status == FilingStatus.SUBMITTED, 0), else_=1)
+    return paginate(session, query.order_by(waiting_first, Office.submitted_at.desc(), Office.id.desc()), page,
                     per_page)
 
 
@@ -113,14 +114,6 @@ def agency_view(user, agency: Agency) -> AgencyView:
 def office_visible(user, office: Office) -> bool:
     """The public sees filed offices; the agency and every regulator see every state."""
     return office.status == FilingStatus.FILED or can("agency.inspect", office, user=user)
-
-
-def filing_queue(session, *, city=None):
-    """Filings awaiting a decision, oldest first: ``city``'s own, or all of them when ``city`` is None."""
-    query = select(Office).where(Office.status == FilingStatus.SUBMITTED)
-    if city:
-        query = query.where(Office.city == city)
-    return session.scalars(query.order_by(Office.submitted_at, Office.id)).all()
 
 
 def waiting_filings(session, user) -> int:

@@ -16,6 +16,7 @@ from tourism.agencies.forms import (
     DirectorySearchForm,
     EmploymentForm,
     EndEmploymentForm,
+    FilingFilterForm,
     LicenceStatusForm,
     OfficeForm,
     PenaltyForm,
@@ -23,7 +24,7 @@ from tourism.agencies.forms import (
 )
 from tourism.agencies.models import Office
 from tourism.complaints.service import complaint_record
-from tourism.core import audit
+from tourism.core import history
 from tourism.core.authz import can, require
 from tourism.core.errors import Forbidden, NotFound
 from tourism.core.forms import choices
@@ -70,7 +71,7 @@ def agency_page(licence_no):
     context = {"agency": agency, "offices": view.branches + view.outlets, "inspector": view.inspector}
     if view.inspector:
         context["statement"] = service.deposit_of(agency)
-        context["history"] = audit.history(db.session, agency.stream)
+        context["history"] = history.of_stream(db.session, agency.stream)
         if can("complaint.read"):
             context["complaints"] = complaint_record(db.session, subject_kind="agency", licence_no=agency.licence_no)
     if can("agency.regulate", agency):
@@ -147,11 +148,17 @@ def update_licence_status(licence_no):
 @bp.route("/filings")
 @login_required
 def filing_queue():
+    """Filings for a regulator: those awaiting a decision in their own city unless they filter otherwise."""
     require("agency.filing_queue")
-    own_city = current_user.city_code
-    own = service.filing_queue(db.session, city=own_city) if own_city else []
-    others = [o for o in service.filing_queue(db.session) if o.city != own_city]
-    return render_template("agencies/filing_queue.html", own=own, others=others)
+    form = FilingFilterForm(request.args)
+    form.validate()
+    if "city" not in request.args and current_user.city_code:
+        form.city.data = current_user.city_code
+    page, per_page = page_from_args(request.args)
+    offices = service.search_offices(db.session, city=form.city.data or None, text=form.q.data or None,
+                                     statuses=(form.status.data,) if form.status.data else None,
+                                     page=page, per_page=per_page)
+    return render_template("agencies/filing_queue.html", form=form, offices=offices)
 
 
 @bp.route("/filings/<int:office_id>", methods=["GET", "POST"])
@@ -173,7 +180,7 @@ def filing(office_id):
     office = db.session.get(Office, office_id)
     return render_template("agencies/filing.html", office=office, form=form,
                            may_decide=can("office.decide", office), statement=service.deposit_of(office.agency),
-                           history=audit.history(db.session, office.stream)), result.status
+                           history=history.of_stream(db.session, office.stream)), result.status
 
 
 # --- the agency's workspace ------------------------------------------------------------------

@@ -28,7 +28,6 @@ from tourism.core import audit, idempotency
 from tourism.core.api import Blueprint
 from tourism.core.authz import can, require
 from tourism.core.errors import field_error
-from tourism.core.pagination import page_of
 from tourism.core.schemas import HistoryEntrySchema
 from tourism.extensions import db, limiter
 
@@ -104,11 +103,15 @@ def add_attachment(tracking_no):
 @blp.response(200, ComplaintListSchema)
 @blp.errors(401, 403)
 def list_complaints(query):
-    """The shared log, overdue cases first (any zone regulator, provincial)."""
+    """The shared log: open cases first, overdue ones first among them, then newest (or oldest) first; filter
+    by city, status, respondent, tracking number (however typed), open or finished, dates received
+    (any zone regulator, provincial)."""
     require("complaint.read")
-    cases = service.queue(db.session, city=query["city"], status=query["status"], respondent=query["respondent"],
-                          overdue_only=query["overdue"])
-    return page_of(cases, query["page"], query["per_page"])
+    return service.search_cases(
+        db.session, city=query["city"], status=query["status"], respondent=query["respondent"],
+        tracking_no=query["tracking_no"], overdue_only=query["overdue"], state=query["state"],
+        received_from=query["received_from"], received_to=query["received_to"],
+        oldest_first=query["sort"] == "oldest", page=query["page"], per_page=query["per_page"])
 
 
 def _case(tracking_no):

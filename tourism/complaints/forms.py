@@ -76,11 +76,18 @@ class QueueFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
+    tracking_no = StringField(_l("Tracking number"), validators=[Optional(), Length(max=40)])
+    state = SelectField(_l("Cases"), choices=choices(("open", _l("Open")), ("finished", _l("Finished")),
+                                                     ("any", _l("All"))), default="open")
     status = SelectField(_l("Status"), choices=choices(*ComplaintStatus.choices(blank=_l("Any status"))),
                          validators=[Optional()])
     city = CityField(_l("City"), blank=True, validators=[Optional()])
     respondent = StringField(_l("Respondent"), validators=[Optional(), Length(max=100)])
+    received_from = DateField(_l("Received from"), validators=[Optional()])
+    received_to = DateField(_l("Received until"), validators=[Optional()])
     overdue = BooleanField(_l("Overdue only"))
+    sort = SelectField(_l("Order"), choices=choices(("newest", _l("Newest first")), ("oldest", _l("Oldest first"))),
+                       default="newest")
 
 
 

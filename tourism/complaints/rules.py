@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask import current_app
+from sqlalchemy import and_, or_
 
 from tourism.complaints.enums import ComplaintStatus, Outcome
 from tourism.zone.service import is_zone_city
@@ -136,6 +137,17 @@ def due_date(complaint) -> date | None:
 def is_overdue(complaint, today: date) -> bool:
     due = due_date(complaint)
     return (due is not None and today > due) or reply_overdue(complaint, today)
+
+
+def overdue_clause(model, today: date):
+    """``is_overdue`` as a SQL condition on the complaints table (``model``), for lists that filter and sort
+    in the database."""
+    return or_(
+        and_(model.status == S.RECEIVED, model.accept_by < today),
+        and_(model.status.in_(OPEN_STATES), model.status != S.RECEIVED, model.accepted_on.is_not(None),
+             model.accepted_on < today - timedelta(days=limits().mediation_days)),
+        and_(model.status.in_(REPLY_STATES), model.respondent_reply_due.is_not(None),
+             model.respondent_replied_on.is_(None), model.respondent_reply_due < today))
 
 
 def representatives_problem(count: int, representatives: int) -> str | None:

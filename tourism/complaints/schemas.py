@@ -181,6 +181,12 @@ class ComplaintQuerySchema(PageArgsSchema):
     status = ComplaintStatus.field(load_default=None)
     respondent = fields.String(load_default=None, validate=validate.Length(max=100))
     overdue = fields.Boolean(load_default=False)
+    tracking_no = fields.String(load_default=None, validate=validate.Length(max=40),
+                                metadata={"description": "All or part of it, in any case, spaces allowed"})
+    state = fields.String(load_default="any", validate=validate.OneOf(["open", "finished", "any"]))
+    received_from = Date(load_default=None)
+    received_to = Date(load_default=None)
+    sort = fields.String(load_default="newest", validate=validate.OneOf(["newest", "oldest"]))
 
 
 class TransitionSchema(Schema):

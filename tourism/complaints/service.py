@@ -8,11 +8,12 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 
 from flask import current_app
 from flask_babel import format_date
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import case, func, or_, select, update
 
 from tourism.accounts.service import check_secret, hash_access_code, spend_secret_check
 from tourism.agencies.service import find_agency
@@ -23,6 +24,7 @@ from tourism.complaints.models import CoComplainant, Complaint, ComplaintAttachm
 from tourism.core import audit, clock, idempotency
 from tourism.core.authz import can, own_city
 from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version, field_error
+from tourism.core.pagination import Page, paginate
 from tourism.core.sequences import next_value
 from tourism.guides.models import Guide
 from tourism.guides.service import find_guide
@@ -258,32 +260,51 @@ def complainant_view(session, complaint: Complaint) -> dict:
             "compensation_cny": complaint.compensation_cny, "history": complainant_history(session, complaint)}
 
 
-def queue(session, *, city=None, status=None, respondent=None, overdue_only=False, exclude_city=None, limit=200):
-    """Cases for a regulator's queue, the oldest limit first; ``overdue_only`` keeps those past their limit."""
-    query = select(Complaint)
+class CaseState(StrEnum):
+    OPEN = "open"
+    FINISHED = "finished"
+    ANY = "any"
+
+
+def search_cases(session, *, city=None, exclude_city=None, status=None, respondent=None, tracking_no=None,
+                 overdue_only=False, state=CaseState.ANY, received_from=None, received_to=None, oldest_first=False,
+                 page=1, per_page=20) -> Page:
+    """Cases for a list, filtered and cut into pages in the database: open cases first, overdue ones first
+    among them, then by when they were received (newest first, or oldest with ``oldest_first``)."""
+    today = clock.today()
+    overdue = rules.overdue_clause(Complaint, today)
+    conditions = []
     if city:
-        query = query.where(Complaint.assigned_city == city)
+        conditions.append(Complaint.assigned_city == city)
     if exclude_city:
-        query = query.where(Complaint.assigned_city != exclude_city)
+        conditions.append(Complaint.assigned_city != exclude_city)
     if status:
-        query = query.where(Complaint.status == status)
+        conditions.append(Complaint.status == status)
     if respondent:
         pattern = f"%{respondent.strip()}%"
-        query = query.where(or_(Complaint.respondent_ref.ilike(pattern), Complaint.respondent_name.ilike(pattern)))
-    today = clock.today()
+        conditions.append(or_(Complaint.respondent_ref.ilike(pattern), Complaint.respondent_name.ilike(pattern)))
+    if tracking_no:
+        conditions.append(Complaint.tracking_no.contains(normalise_tracking_no(tracking_no), autoescape=True))
     if overdue_only:
-        # Only open cases can be overdue; all of them are read, so none is cut off by the limit.
-        query = query.where(Complaint.status.in_(rules.OPEN_STATES))
-        cases = [c for c in session.scalars(query) if rules.is_overdue(c, today)]
-    else:
-        cases = session.scalars(query.order_by(Complaint.received_at.desc()).limit(limit)).all()
-    # Overdue first, then by the nearest limit, so late cases stand out in every queue.
-    return sorted(cases, key=lambda c: (not rules.is_overdue(c, today), rules.due_date(c) or date.max))
+        conditions.append(overdue)
+    if state == CaseState.OPEN:
+        conditions.append(Complaint.status.in_(rules.OPEN_STATES))
+    elif state == CaseState.FINISHED:
+        conditions.append(Complaint.status.not_in(rules.OPEN_STATES))
+    if received_from:
+        conditions.append(Complaint.received_at >= clock.start_of_day(received_from))
+    if received_to:
+        conditions.append(Complaint.received_at < clock.start_of_day(received_to + timedelta(days=1)))
+    received = Complaint.received_at.asc() if oldest_first else Complaint.received_at.desc()
+    query = select(Complaint).where(*conditions).order_by(
+        case((Complaint.status.in_(rules.OPEN_STATES), 0), else_=1), case((overdue, 0), else_=1), received,
+        Complaint.id)
+    return paginate(session, query, page, per_page)
 
 
 def overdue_cases(session, user) -> int:
     """Cases of ``user``'s city (every city for the province) past their limit."""
-    return len(queue(session, city=own_city(user), overdue_only=True))
+    return search_cases(session, city=own_city(user), overdue_only=True, per_page=1).total
 
 
 # --- workflow --------------------------------------------------------------------------------

@@ -21,10 +21,11 @@ from tourism.complaints.forms import (
     TransitionForm,
 )
 from tourism.complaints.models import ComplaintAttachment
-from tourism.core import audit, clock
+from tourism.core import clock, history
 from tourism.core.authz import can, require
 from tourism.core.errors import NotFound
 from tourism.core.pages import press, submit
+from tourism.core.pagination import page_from_args
 from tourism.emergencies import service as emergencies
 from tourism.extensions import db, limiter
 from tourism.web.home import add_task
@@ -110,18 +111,21 @@ def attach():
 @bp.route("/cases")
 @login_required
 def queue():
+    """The cases a regulator works on: their own city's open cases unless they filter otherwise; the
+    zone's shared log is every city's."""
     require("complaint.read")
     form = QueueFilterForm(request.args)
     form.validate()
-    criteria = {"status": form.status.data or None, "respondent": form.respondent.data or None,
-                "overdue_only": bool(form.overdue.data)}
-    own_city = current_user.city_code
-    chosen_city = form.city.data or None
-    own = service.queue(db.session, city=own_city, **criteria) if own_city and chosen_city in (None, own_city) \
-        else []
-    shared = service.queue(db.session, city=chosen_city, exclude_city=own_city, **criteria)
-    return render_template("complaints/queue.html", form=form, own=own, shared=shared, today=clock.today(),
-                           rules=rules)
+    if "city" not in request.args and current_user.city_code:
+        form.city.data = current_user.city_code
+    page, per_page = page_from_args(request.args)
+    cases = service.search_cases(
+        db.session, city=form.city.data or None, status=form.status.data or None,
+        respondent=form.respondent.data or None, tracking_no=form.tracking_no.data or None,
+        overdue_only=bool(form.overdue.data), state=form.state.data or service.CaseState.OPEN,
+        received_from=form.received_from.data, received_to=form.received_to.data,
+        oldest_first=form.sort.data == "oldest", page=page, per_page=per_page)
+    return render_template("complaints/queue.html", form=form, cases=cases, today=clock.today(), rules=rules)
 
 
 def _case(tracking_no):
@@ -142,7 +146,8 @@ def _case_page(complaint, status=200, **forms):
         shown["transfer_out_form"].city.data = complaint.transfer_to
     return render_template(
         "complaints/case.html", complaint=complaint, handle=service.view_for(current_user, complaint) == "handler",
-        today=clock.today(), rules=rules, limits=rules.limits(), history=audit.history(db.session, complaint.stream),
+        today=clock.today(), rules=rules, limits=rules.limits(),
+        history=history.of_stream(db.session, complaint.stream),
         message_form=forms.get("message_form") or MessageForm(), **shown), status
 
 

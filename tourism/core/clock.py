@@ -23,6 +23,11 @@ def today() -> date:
     return now().date()
 
 
+def start_of_day(day: date) -> datetime:
+    """Midnight at the start of ``day`` in the zone's time."""
+    return datetime.combine(day, datetime.min.time(), tzinfo=LOCAL_TZ)
+
+
 def years_after(day: date, years: int) -> date:
     """The same calendar day ``years`` later; 29 February becomes 1 March."""
     try:

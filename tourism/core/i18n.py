@@ -45,3 +45,14 @@ def language_name(code: str) -> str:
         return locale.languages.get(code) or Locale.parse(code).get_display_name(locale) or code
     except (ValueError, UnknownLocaleError):
         return code
+
+
+def local_name(thing) -> str:
+    """A named thing's name in the page's language, from its ``name_zh``, ``name_zh_hant`` and ``name_en``
+    (a place, a base, an agency), falling back to the Simplified Chinese name."""
+    language = select_locale()
+    if language == "en" and getattr(thing, "name_en", ""):
+        return thing.name_en
+    if language == "zh_Hant" and getattr(thing, "name_zh_hant", ""):
+        return thing.name_zh_hant
+    return thing.name_zh

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from tourism.core import audit, clock
+from tourism.core import clock, history
 from tourism.core.authz import can, require
 from tourism.core.forms import ButtonForm
 from tourism.core.pages import press, submit
@@ -56,7 +56,7 @@ def incident(incident_id):
                            note_form=IncidentNoteForm(), report_form=ReportForm(), reports=service.reports_due(item),
                            may_follow=can("incident.follow", item), may_acknowledge=can("incident.acknowledge", item),
                            ack_minutes=rules.acknowledge_limit(item.grade).total_seconds() // 60,
-                           history=audit.history(db.session, item.stream))
+                           history=history.of_stream(db.session, item.stream))
 
 
 @bp.route("/incidents/<int:incident_id>/acknowledge", methods=["POST"])

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from tourism.complaints.service import complaint_record, guides_to_review
-from tourism.core import audit, clock
+from tourism.core import clock, history
 from tourism.core.authz import can, require
 from tourism.core.errors import DomainError, NotFound
 from tourism.core.forms import form_error_text
@@ -105,7 +105,7 @@ def new_guide():
 def _record_context(guide: Guide, **forms):
     return {
         "guide": guide, "regulate": can("guide.regulate", guide), "today": clock.today(),
-        "history": audit.history(db.session, guide.stream),
+        "history": history.of_stream(db.session, guide.stream),
         "renewal_opens": service.renewal_opens(guide),
         "status_form": forms.get("status_form") or StatusForm(version=guide.version),
         "affiliation_form": forms.get("affiliation_form") or AffiliationForm(),

@@ -19,12 +19,11 @@ from wtforms.validators import DataRequired, NumberRange, Optional, Regexp, Vali
 
 from tourism.core import clock
 from tourism.core.forms import AMOUNT_CNY, choices
-from tourism.core.i18n import language_name
+from tourism.core.i18n import language_name, local_name
 from tourism.extensions import db
 from tourism.guides.service import spoken_languages
 from tourism.planner import catalogue
 from tourism.planner.enums import TravelMode
-from tourism.planner.presentation import place_name
 from tourism.zone.service import city_name
 
 THEME_LABELS = {
@@ -50,11 +49,11 @@ def night_choices():
     """Blank (the planner chooses), then every base: a city's centre or a town where tourists stay."""
     bases = sorted(catalogue.bases().values(), key=lambda b: (b.city, not b.main, b.id))
     return choices(("", _l("Let the planner choose")), *(
-        (b.id, f"{city_name(b.city)} · {place_name(b)}" if not b.main else city_name(b.city)) for b in bases))
+        (b.id, f"{city_name(b.city)} · {local_name(b)}" if not b.main else city_name(b.city)) for b in bases))
 
 
 def place_choices():
-    return choices(*((p.id, f"{place_name(p)} ({city_name(p.city)})")
+    return choices(*((p.id, f"{local_name(p)} ({city_name(p.city)})")
                      for p in sorted(catalogue.pois().values(), key=lambda p: (p.city, p.id))))
 
 

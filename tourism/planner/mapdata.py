@@ -1,6 +1,6 @@
 """An itinerary's routes as map data: each day's line and numbered stops, for the interactive map and the SVG."""
 
-from tourism.planner.presentation import place_name
+from tourism.core.i18n import local_name
 
 DAY_COLOURS = ("#8a1c1c", "#1a4fd6", "#1e6b34", "#8a5a00", "#6b1e6b", "#00707a", "#444444")
 
@@ -25,10 +25,10 @@ def routes(days: list[dict], pois: dict, bases: dict) -> dict:
                 continue
             number += 1
             path.append([poi.lat, poi.lon])
-            stops.append({"n": number, "day": index + 1, "lat": poi.lat, "lon": poi.lon, "name": place_name(poi),
+            stops.append({"n": number, "day": index + 1, "lat": poi.lat, "lon": poi.lon, "name": local_name(poi),
                           "time": f"{stop['start']}–{stop['end']}", "colour": DAY_COLOURS[index % len(DAY_COLOURS)]})
         path.append([end.lat, end.lon])
         for base in (start, end):
-            nights[base.id] = {"lat": base.lat, "lon": base.lon, "name": place_name(base)}
+            nights[base.id] = {"lat": base.lat, "lon": base.lon, "name": local_name(base)}
         lines.append({"day": index + 1, "colour": DAY_COLOURS[index % len(DAY_COLOURS)], "path": path})
     return {"days": lines, "stops": stops, "bases": list(nights.values())}

@@ -6,16 +6,7 @@ Everything here is derived from the stored answer and the catalogue; nothing is 
 from dataclasses import dataclass, field
 from datetime import date
 
-from tourism.core.i18n import select_locale
 from tourism.planner import catalogue
-
-
-def place_name(place) -> str:
-    """A place's or base's name in the page's language (Traditional Chinese where the data has it)."""
-    language = select_locale()
-    if language == "en" and place.name_en:
-        return place.name_en
-    return getattr(place, "name_zh_hant", "") or place.name_zh if language == "zh_Hant" else place.name_zh
 
 
 def _minutes(hhmm: str) -> int:

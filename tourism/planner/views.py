@@ -18,11 +18,6 @@ from tourism.web.home import add_task
 
 bp = Blueprint("planner", __name__)
 
-
-@bp.app_context_processor
-def planner_helpers():
-    return {"place_name": presentation.place_name}
-
 add_task("tourist", "planner.plan", _l("Plan a Lingnan trip"),
          _l("Gardens, ancestral halls, opera, martial arts, diaolou: a day-by-day plan across the nine cities."))
 
