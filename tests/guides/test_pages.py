@@ -5,6 +5,7 @@ import re
 
 from tests.factories import csrf_from, login, make_agency, make_guide, make_user
 from tests.qr import decode_qr
+from tourism.extensions import db
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
        b"\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82")
@@ -88,7 +89,16 @@ def test_photo_upload_is_sniffed(client):
     assert real.status_code == 302
     image = client.get("/guides/D-4401-000001/photo.img")
     assert image.mimetype == "image/png" and image.data == PNG
-    assert 'src="/guides/D-4401-000001/photo.img"' in client.get("/verify/D-4401-000001").get_data(as_text=True)
+    client.post("/logout", data={"csrf_token": token})
+    assert "photo" not in client.get("/verify/D-4401-000001").get_data(as_text=True), "not by licence number alone"
+    assert client.get("/guides/D-4401-000001/photo.img").status_code == 302  # to the log-in
+    from tourism.guides import credentials, service
+
+    credential, _claims = credentials.issue(service.find_guide(db.session, "D-4401-000001"))
+    page = client.get(f"/v/{credential}").get_data(as_text=True)
+    assert f'src="/v/{credential}/photo"' in page
+    assert client.get(f"/v/{credential}/photo").data == PNG
+    assert client.get(f"/v/{credential[:-4]}AAAA/photo").status_code == 404
 
 
 def test_import_screens_dry_run_then_commit(client):

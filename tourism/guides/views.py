@@ -202,14 +202,27 @@ def upload_photo(licence_no):
         db.session, current_user, guide, data=form.photo.data.read()), _("Photo saved."))
 
 
-@bp.route("/guides/<licence_no>/photo.img")
-def photo(licence_no):
-    """The guide's photo, public because the inspector's card shows it."""
-    guide = service.find_guide(db.session, licence_no)
+def _photo_response(guide):
     if guide is None or guide.photo is None:
         abort(404)
-    return Response(guide.photo.data, mimetype=guide.photo.content_type,
-                    headers={"Cache-Control": "public, max-age=300"})
+    return Response(guide.photo.data, mimetype=guide.photo.content_type, headers={"Cache-Control": "no-store"})
+
+
+@bp.route("/guides/<licence_no>/photo.img")
+@login_required
+def photo(licence_no):
+    """The guide's photo for those who may see the record (the guide, regulators)."""
+    return _photo_response(_guide_for_page(licence_no))
+
+
+@bp.route("/v/<credential>/photo")
+def credential_photo(credential):
+    """The photo on the page a scanned code opens: only with an authentic, unexpired credential, so that a
+    licence number alone does not give anyone the guide's face."""
+    check = credentials.verify(credential, credentials.signing_key().public_key(), clock.now())
+    if check.reason not in ("ok", "licence_not_active", "licence_out_of_date"):
+        abort(404)
+    return _photo_response(service.find_guide(db.session, check.claims["licence_no"]))
 
 
 # --- CSV import --------------------------------------------------------------------------------
@@ -278,14 +291,16 @@ def verify_page(licence_no):
                            qr=qr_svg(url), url=url)
 
 
-@bp.route("/v/<path:credential>")
+@bp.route("/v/<credential>")
 def credential_page(credential):
     """What a phone opens when it scans a guide's QR code: the credential checked online, in large type."""
     result = credentials.verify_online(credential, credentials.signing_key().public_key(), clock.now(),
                                        partial(service.status_today, db.session))
     guide = service.find_guide(db.session, result.claims["licence_no"]) if result.claims else None
     card = service.inspector_card(guide) if guide is not None else None
-    return render_template("guides/credential_page.html", result=result, card=card, checked_at=clock.now())
+    photo_url = url_for("guides.credential_photo", credential=credential) if card and card.has_photo else None
+    return render_template("guides/credential_page.html", result=result, card=card, checked_at=clock.now(),
+                           photo_url=photo_url)
 
 
 @bp.route("/verify", methods=["GET", "POST"])
