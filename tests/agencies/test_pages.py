@@ -194,3 +194,19 @@ def test_ending_an_employment_asks_first(client):
     assert asked.status_code == 200 and guide.name in asked.get_data(as_text=True)
     assert client.post(url, data={**form, "confirmed": "yes"}).status_code == 302
     assert "2026-06-30" in client.get("/workspace").get_data(as_text=True)
+
+
+def test_a_tampered_or_impossible_closure_is_refused_before_asking(client):
+    from datetime import timedelta
+
+    agency = make_agency("L-GD-100001", "440100")
+    office = make_office(agency, "branch", "440600", "filed")
+    make_user("boss", "agency_admin", agency="L-GD-100001")
+    login(client, "boss")
+    token = csrf_from(client.get("/workspace").get_data(as_text=True))
+    for form in ({"closed_on": clock.today().isoformat(), "version": "abc", "confirmed": "yes"},
+                 {"closed_on": (clock.today() + timedelta(days=5)).isoformat(), "version": str(office.version)}):
+        response = client.post(f"/workspace/offices/{office.id}/close", data={"csrf_token": token, **form})
+        assert response.status_code == 302, form  # back to the workspace with the reason, nothing asked or done
+        assert 'name="confirmed"' not in response.get_data(as_text=True)
+    assert "已注销" not in client.get("/workspace").get_data(as_text=True)

@@ -139,3 +139,12 @@ def test_a_finished_case_reads_as_finished_to_its_complainant(client):
     db.session.commit()
     html = client.post("/complaints/track", data=form).get_data(as_text=True)
     assert 'name="file"' not in html and "受理决定期限" not in html
+
+
+def test_bad_list_filters_are_ignored_not_a_server_error(client):
+    make_user("fs", "regulator", city="440600")
+    login(client, "fs")
+    for query in ("status=bogus", "received_from=0001-01-01", "received_to=9999-12-31", "received_from=2026-13-45",
+                  "page=0", "page=99999999999999999999", "per_page=100000", "state=nope&sort=nope"):
+        assert client.get(f"/cases?{query}").status_code == 200, query
+        assert client.get(f"/filings?{query}").status_code == 200, query

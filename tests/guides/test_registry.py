@@ -145,3 +145,18 @@ def test_the_same_employment_recorded_twice_is_refused(client):
     gz = api_user(client, "gz", "regulator", city="440100")
     guide = client.get("/api/v1/guides/D-4401-000001", headers=gz).json
     assert len([a for a in guide["affiliations"] if a.get("agency_licence_no") == "L-GD-000001"]) == 1
+
+
+def test_the_database_itself_keeps_one_record_of_an_employment(app):
+    from sqlalchemy.exc import IntegrityError
+
+    from tourism.extensions import db
+    from tourism.guides.models import Affiliation
+
+    make_agency("L-GD-000001", "440100")
+    guide = make_guide("D-4401-000001", "440100", employer="L-GD-000001")
+    first = guide.affiliations[0]
+    db.session.add(Affiliation(guide=guide, kind="employment", agency_id=first.agency_id, start_on=first.start_on))
+    with pytest.raises(IntegrityError):
+        db.session.flush()
+    db.session.rollback()

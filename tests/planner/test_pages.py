@@ -158,3 +158,17 @@ def test_the_edit_api_answers_with_a_new_itinerary(client, places):
 def test_a_day_too_short_to_visit_anything_is_refused_on_its_field(client, places):
     response = client.post("/plan", data=_form(client, day_start="17:00", day_end="18:00"))
     assert response.status_code == 422 and 'id="day_end-errors"' in response.get_data(as_text=True)
+
+
+def test_an_edit_that_cannot_hold_is_refused_not_quietly_changed(client, places):
+    created = client.post("/api/v1/itineraries", json={"start_date": _day(), "days": 2, "start_city": "440100",
+                                                       "themes": {"garden": 3}, "time_limit_s": 0.5}).json
+    url = f"/api/v1/itineraries/{created['id']}/edits"
+    late = client.post(url, json={"lock": [{"poi_id": "gz-garden", "day": 5}]})
+    assert late.status_code == 422 and "locked" in late.json["errors"]
+    assert client.post(url, json={"days": 2.7}).status_code == 422
+    kept = client.post(url, json={"remove": ["gz-temple"]}).json
+    from tourism.extensions import db
+    from tourism.planner import service
+
+    assert service.get_request(db.session, kept["id"])["time_limit_s"] == 0.5, "the earlier request's search time"

@@ -3,7 +3,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
-    HiddenField,
     IntegerField,
     RadioField,
     SelectField,
@@ -14,7 +13,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Re
 
 from tourism.agencies.enums import DepositKind, FilingStatus, LicenceStatus, PenaltyKind, Scope
 from tourism.agencies.validation import LICENCE_NO_MESSAGE, LICENCE_NO_PATTERN
-from tourism.core.forms import AMOUNT_CNY, choices
+from tourism.core.forms import AMOUNT_CNY, choices, not_future, version_field
 from tourism.guides.validation import LICENCE_NO_MESSAGE as GUIDE_LICENCE_NO_MESSAGE
 from tourism.guides.validation import LICENCE_NO_PATTERN as GUIDE_LICENCE_NO_PATTERN
 from tourism.zone.forms import CityField
@@ -43,7 +42,7 @@ class DepositForm(FlaskForm):
     deposit_kind = SelectField(_l("Held as"), choices=choices(*DepositKind.choices()))
     deposit_since = DateField(_l("Paid in or last topped up on"), validators=[Optional()])
     guarantee_expires_on = DateField(_l("Bank guarantee valid until"), validators=[Optional()])
-    version = HiddenField(validators=[DataRequired()])
+    version = version_field()
 
 
 class PenaltyForm(FlaskForm):
@@ -57,7 +56,7 @@ class PenaltyForm(FlaskForm):
 class LicenceStatusForm(FlaskForm):
     status = SelectField(_l("Licence status"), choices=choices(*LicenceStatus.choices()))
     reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=1000)])
-    version = HiddenField(validators=[DataRequired()])
+    version = version_field()
 
 
 class OfficeForm(FlaskForm):
@@ -78,19 +77,19 @@ class ResubmitForm(FlaskForm):
     manager = StringField(_l("Manager"), validators=[Optional(), Length(max=100)])
     established_on = DateField(_l("Registered with the market regulator on"), validators=[DataRequired()])
     outbound = BooleanField(_l("Outbound business"))
-    version = HiddenField(validators=[DataRequired()])
+    version = version_field()
 
 
 class ClosureForm(FlaskForm):
-    closed_on = DateField(_l("Closed on"), validators=[DataRequired()])
-    version = HiddenField(validators=[DataRequired()])
+    closed_on = DateField(_l("Closed on"), validators=[DataRequired(), not_future])
+    version = version_field()
 
 
 class DecisionForm(FlaskForm):
     decision = RadioField(_l("Decision"), choices=choices(("filed", _l("File it")), ("returned", _l("Return it"))),
                           validators=[DataRequired()])
     reason = TextAreaField(_l("Reason (required to return)"), validators=[Optional(), Length(max=1000)])
-    version = HiddenField(validators=[DataRequired()])
+    version = version_field()
 
 
 class DirectorySearchForm(FlaskForm):

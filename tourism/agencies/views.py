@@ -27,7 +27,7 @@ from tourism.complaints.service import complaint_record
 from tourism.core import history
 from tourism.core.authz import can, require
 from tourism.core.errors import Forbidden, NotFound
-from tourism.core.forms import choices
+from tourism.core.forms import choices, filter_value
 from tourism.core.pages import confirmation, press, submit
 from tourism.core.pagination import page_from_args
 from tourism.extensions import db
@@ -155,9 +155,9 @@ def filing_queue():
     if "city" not in request.args and current_user.city_code:
         form.city.data = current_user.city_code
     page, per_page = page_from_args(request.args)
-    offices = service.search_offices(db.session, city=form.city.data or None, text=form.q.data or None,
-                                     statuses=(form.status.data,) if form.status.data else None,
-                                     page=page, per_page=per_page)
+    status = filter_value(form.status)
+    offices = service.search_offices(db.session, city=filter_value(form.city), text=filter_value(form.q),
+                                     statuses=(status,) if status else None, page=page, per_page=per_page)
     return render_template("agencies/filing_queue.html", form=form, offices=offices)
 
 

@@ -19,7 +19,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from tourism.complaints import rules
 from tourism.complaints.enums import ComplaintStatus, Outcome, RespondentKind
-from tourism.core.forms import AMOUNT_CNY, choices
+from tourism.core.forms import AMOUNT_CNY, choices, in_range, version_field
 from tourism.zone.forms import CityField, PrefectureField, zone_city_choices
 
 PHONE = Regexp(r"^[0-9+\-() ]{5,30}$", message=_l("Give a phone number of digits, spaces, +, - or ()."))
@@ -83,8 +83,8 @@ class QueueFilterForm(FlaskForm):
                          validators=[Optional()])
     city = CityField(_l("City"), blank=True, validators=[Optional()])
     respondent = StringField(_l("Respondent"), validators=[Optional(), Length(max=100)])
-    received_from = DateField(_l("Received from"), validators=[Optional()])
-    received_to = DateField(_l("Received until"), validators=[Optional()])
+    received_from = DateField(_l("Received from"), validators=[Optional(), in_range])
+    received_to = DateField(_l("Received until"), validators=[Optional(), in_range])
     overdue = BooleanField(_l("Overdue only"))
     sort = SelectField(_l("Order"), choices=choices(("newest", _l("Newest first")), ("oldest", _l("Oldest first"))),
                        default="newest")
@@ -100,7 +100,7 @@ class TransitionForm(FlaskForm):
     compensation_cny = IntegerField(_l("Compensation (CNY)"), validators=[Optional(), AMOUNT_CNY])
     contract_end_on = DateField(_l("When accepting: the day the tour contract ended"), validators=[Optional()])
     without_contract = BooleanField(_l("When accepting: there was no tour contract"))
-    version = HiddenField(validators=[DataRequired()])
+    version = version_field()
 
     def set_targets(self, status):
         self.to.choices = choices(*((state.value, state.label) for state in rules.TRANSITIONS.get(status, ())))
@@ -109,7 +109,7 @@ class TransitionForm(FlaskForm):
 class TransferForm(FlaskForm):
     city = SelectField(_l("Transfer to"), choices=[])
     reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=2000)])
-    version = HiddenField(validators=[DataRequired()])
+    version = version_field()
 
     def set_cities(self, designate: bool):
         province = [("440000", _l("The province takes the case"))] if designate else []
@@ -124,21 +124,21 @@ class MessageForm(FlaskForm):
 class ContractEndForm(FlaskForm):
     ended_on = DateField(_l("The tour contract ended on"), validators=[Optional()])
     no_contract = BooleanField(_l("There was no tour contract"))
-    version = HiddenField(validators=[DataRequired()])
+    version = version_field()
 
 
 class RespondentNoticeForm(FlaskForm):
     notified_on = DateField(_l("Complaint sent to the respondent on"), validators=[DataRequired()])
-    version = HiddenField(validators=[DataRequired()])
+    version = version_field()
 
 
 class RespondentReplyForm(FlaskForm):
     replied_on = DateField(_l("Written reply received on"), validators=[DataRequired()])
-    version = HiddenField(validators=[DataRequired()])
+    version = version_field()
 
 
 class TransferOutForm(FlaskForm):
     city = PrefectureField(_l("Place of the competent authority"), validators=[DataRequired()])
     authority = StringField(_l("Receiving authority"), validators=[DataRequired(), Length(max=200)])
     reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=2000)])
-    version = HiddenField(validators=[DataRequired()])
+    version = version_field()

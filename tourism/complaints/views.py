@@ -24,6 +24,7 @@ from tourism.complaints.models import ComplaintAttachment
 from tourism.core import clock, history
 from tourism.core.authz import can, require
 from tourism.core.errors import NotFound
+from tourism.core.forms import filter_value
 from tourism.core.pages import press, submit
 from tourism.core.pagination import page_from_args
 from tourism.emergencies import service as emergencies
@@ -119,12 +120,13 @@ def queue():
     if "city" not in request.args and current_user.city_code:
         form.city.data = current_user.city_code
     page, per_page = page_from_args(request.args)
+    value = filter_value
     cases = service.search_cases(
-        db.session, city=form.city.data or None, status=form.status.data or None,
-        respondent=form.respondent.data or None, tracking_no=form.tracking_no.data or None,
-        overdue_only=bool(form.overdue.data), state=form.state.data or service.CaseState.OPEN,
-        received_from=form.received_from.data, received_to=form.received_to.data,
-        oldest_first=form.sort.data == "oldest", page=page, per_page=per_page)
+        db.session, city=value(form.city), status=value(form.status), respondent=value(form.respondent),
+        tracking_no=value(form.tracking_no), overdue_only=bool(value(form.overdue)),
+        state=value(form.state) or service.CaseState.OPEN, received_from=value(form.received_from),
+        received_to=value(form.received_to), oldest_first=value(form.sort) == "oldest", page=page,
+        per_page=per_page)
     return render_template("complaints/queue.html", form=form, cases=cases, today=clock.today(), rules=rules)
 
 

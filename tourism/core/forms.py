@@ -1,13 +1,37 @@
 """Helpers shared by the page forms."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import HiddenField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import NumberRange
+from wtforms.validators import DataRequired, NumberRange, Regexp, ValidationError
 
-from tourism.core.schemas import MAX_AMOUNT_CNY, MAX_PEOPLE
+from tourism.core import clock
+from tourism.core.schemas import EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT_CNY, MAX_PEOPLE
 
 AMOUNT_CNY = NumberRange(min=0, max=MAX_AMOUNT_CNY)
 HEADCOUNT = NumberRange(min=0, max=MAX_PEOPLE)
+
+
+def version_field() -> HiddenField:
+    """The version of the record a form was shown with (optimistic locking): a whole number, as it was sent."""
+    return HiddenField(validators=[DataRequired(), Regexp(r"^\d{1,9}$", message=_l("Reload the page and try again."))])
+
+
+def in_range(form, field):
+    """A date the system can hold (1950-2100), as the API's dates are."""
+    if field.data and not EARLIEST_DATE <= field.data <= LATEST_DATE:
+        raise ValidationError(_l("Give a date between 1950-01-01 and 2100-12-31."))
+
+
+def not_future(form, field):
+    if field.data and field.data > clock.today():
+        raise ValidationError(_l("The date cannot be in the future."))
+
+
+def filter_value(field):
+    """A list filter's value, or None when it is empty or not valid (a filter never fails the page)."""
+    return None if field.errors else (field.data or None)
 
 
 class ButtonForm(FlaskForm):

@@ -4,7 +4,7 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
-from tourism.core.forms import choices
+from tourism.core.forms import choices, version_field
 from tourism.guides.enums import AffiliationKind, GuideStatus, Level, RecordedStatus
 from tourism.guides.validation import LANGUAGE_MESSAGE, LANGUAGE_PATTERN, LICENCE_NO_MESSAGE, LICENCE_NO_PATTERN
 from tourism.zone.forms import CityField
@@ -39,7 +39,7 @@ class StatusForm(FlaskForm):
     status = SelectField(_l("New status"), choices=choices(*RecordedStatus.choices()))
     until = DateField(_l("Last day of the suspension (empty: until further notice)"), validators=[Optional()])
     reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=1000)])
-    version = HiddenField(validators=[DataRequired()])
+    version = version_field()
 
 
 class AffiliationForm(FlaskForm):

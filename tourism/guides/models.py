@@ -91,6 +91,8 @@ class Affiliation(db.Model):
     __table_args__ = (
         CheckConstraint("kind <> 'employment' OR agency_id IS NOT NULL", name="employment_agency"),
         CheckConstraint("end_on IS NULL OR end_on >= start_on", name="period"),
+        # The same employment cannot be recorded twice (overlaps are refused by the service).
+        Index("uq_affiliations_guide_agency_start", "guide_id", "agency_id", "start_on", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

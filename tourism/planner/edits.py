@@ -4,8 +4,6 @@ The earlier itinerary stays as it was (its permalink keeps working); every place
 before stays locked unless the change removes or unlocks it.
 """
 
-from tourism.planner.schemas import MAX_DAYS
-
 REQUEST_CHANGES = ("day_start", "day_end", "days", "bases", "max_travel_minutes_per_day", "mode")
 
 
@@ -19,7 +17,7 @@ def planned_day(result: dict, poi_id: str) -> int | None:
 
 def edited_request(request: dict, result: dict, changes: dict) -> dict:
     """The earlier request (as stored) with ``changes`` applied, ready for ItineraryRequestSchema."""
-    edited = {key: value for key, value in request.items() if key not in ("time_limit_s", "background")}
+    edited = {key: value for key, value in request.items() if key != "background"}
     must, avoid = list(edited.get("must_visit", [])), list(edited.get("avoid", []))
     locks = {lock["poi_id"]: lock["day"] for lock in edited.get("locked", [])}
     for poi_id in changes.get("remove", []):
@@ -44,6 +42,5 @@ def edited_request(request: dict, result: dict, changes: dict) -> dict:
         edited["bases"] = bases + [None] * (days - 1 - len(bases))
     edited["must_visit"] = list(dict.fromkeys(must))
     edited["avoid"] = list(dict.fromkeys(avoid))
-    edited["locked"] = [{"poi_id": poi_id, "day": day} for poi_id, day in locks.items()
-                        if day <= min(days, MAX_DAYS)]
+    edited["locked"] = [{"poi_id": poi_id, "day": day} for poi_id, day in locks.items()]
     return edited

@@ -68,7 +68,7 @@ class LockSchema(Schema):
 class LockChangeSchema(LockSchema):
     """A place to keep on a day; without ``day``, the day the earlier plan has it on."""
 
-    day = fields.Integer(validate=validate.Range(min=1, max=MAX_DAYS),
+    day = fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_DAYS),
                          metadata={"description": "The trip's day, from 1"})
 
 
@@ -146,7 +146,7 @@ class ItineraryEditSchema(Schema):
     unlock = fields.List(fields.String(), load_default=list, validate=[validate.Length(max=50), _known_pois])
     day_start = fields.String(validate=HHMM)
     day_end = fields.String(validate=HHMM)
-    days = fields.Integer(validate=validate.Range(min=1, max=MAX_DAYS))
+    days = fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_DAYS))
     bases = fields.List(BaseCode(allow_none=True), allow_none=True, validate=validate.Length(max=MAX_DAYS))
     max_travel_minutes_per_day = fields.Integer(validate=validate.Range(min=30, max=720))
     mode = TravelMode.field()
