@@ -5,8 +5,11 @@ from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaFi
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from tourism.core.forms import choices, version_field
+from tourism.core.i18n import language_name
+from tourism.extensions import db
 from tourism.guides.enums import AffiliationKind, GuideStatus, Level, RecordedStatus
-from tourism.guides.validation import LANGUAGE_MESSAGE, LANGUAGE_PATTERN, LICENCE_NO_MESSAGE, LICENCE_NO_PATTERN
+from tourism.guides.service import spoken_languages
+from tourism.guides.validation import LICENCE_NO_MESSAGE, LICENCE_NO_PATTERN
 from tourism.zone.forms import CityField
 
 
@@ -19,14 +22,23 @@ class GuideSearchForm(FlaskForm):
     status = SelectField(_l("Status"), choices=choices(*GuideStatus.choices(blank=_l("Any status"))),
                          validators=[Optional()])
     level = SelectField(_l("Level"), choices=choices(*Level.choices(blank=_l("Any level"))), validators=[Optional()])
-    language = StringField(_l("Language (ISO 639-1)"),
-                           validators=[Optional(), Regexp(LANGUAGE_PATTERN, message=LANGUAGE_MESSAGE)])
+    language = SelectField(_l("Language"), validators=[Optional()])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language.choices = spoken_language_choices(_l("Any language"))
+
+
+def spoken_language_choices(blank_label):
+    """The languages registered guides speak, by name in the page's language, after ``blank_label``."""
+    return choices(("", blank_label), *sorted(((code, language_name(code)) for code in spoken_languages(db.session)),
+                                              key=lambda pair: pair[1]))
 
 
 class GuideForm(FlaskForm):
     licence_no = StringField(_l("Licence number"),
                              validators=[DataRequired(), Regexp(LICENCE_NO_PATTERN, message=LICENCE_NO_MESSAGE)])
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=100)])
+    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=100)])
     home_city = CityField(_l("Home city"), validators=[DataRequired()])
     level = SelectField(_l("Level"), choices=choices(*Level.choices()))
     languages = StringField(_l("Languages (ISO 639-1, separated by spaces)"), validators=[DataRequired()])

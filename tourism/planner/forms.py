@@ -19,9 +19,8 @@ from wtforms.validators import DataRequired, NumberRange, Optional, Regexp, Vali
 
 from tourism.core import clock
 from tourism.core.forms import AMOUNT_CNY, choices
-from tourism.core.i18n import language_name, local_name
-from tourism.extensions import db
-from tourism.guides.service import spoken_languages
+from tourism.core.i18n import local_name
+from tourism.guides.forms import spoken_language_choices
 from tourism.planner import catalogue
 from tourism.planner.enums import TravelMode
 from tourism.zone.service import city_name
@@ -69,12 +68,6 @@ def not_past(form, field):
         raise ValidationError(_l("The first day is in the past: choose today or a later day."))
 
 
-def language_choices():
-    """The languages registered guides speak, by name in the page's language."""
-    return choices(("", _l("No guide needed")), *sorted(
-        ((code, language_name(code)) for code in spoken_languages(db.session)), key=lambda pair: pair[1]))
-
-
 class PlanForm(FlaskForm):
     start_date = DateField(_l("First day"), validators=[DataRequired(), not_past],
                            default=lambda: clock.today() + timedelta(days=7))
@@ -99,7 +92,7 @@ class PlanForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.start_city.choices = self.end_city.choices = base_city_choices()
         self.must_visit.choices = self.avoid.choices = place_choices()
-        self.language.choices = language_choices()
+        self.language.choices = spoken_language_choices(_l("No guide needed"))
         for night in self.nights:
             night.choices = night_choices()
 
