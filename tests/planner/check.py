@@ -48,10 +48,12 @@ def check_plan(plan, request, places):
     """Raise AssertionError on anything the plan promises and does not keep."""
     mode = request.get("mode", "car")
     cap = request.get("max_travel_minutes_per_day", 180)
-    day_start, day_end = minutes(request.get("day_start", "09:00")), minutes(request.get("day_end", "18:00"))
+    own_hours = {h["day"]: (minutes(h["start"]), minutes(h["end"])) for h in request.get("day_hours", [])}
     seen, spent = set(), 0.0
     assert len(plan["days"]) == request["days"]
     for offset, day in enumerate(plan["days"]):
+        day_start, day_end = own_hours.get(offset + 1, (minutes(request.get("day_start", "09:00")),
+                                                        minutes(request.get("day_end", "18:00"))))
         on = date.fromisoformat(request["start_date"]) + timedelta(days=offset)
         assert day["date"] == on.isoformat()
         start_place, end_place = _base_place(day["start_base"]), _base_place(day["base"])

@@ -172,3 +172,17 @@ def test_an_edit_that_cannot_hold_is_refused_not_quietly_changed(client, places)
     from tourism.planner import service
 
     assert service.get_request(db.session, kept["id"])["time_limit_s"] == 0.5, "the earlier request's search time"
+
+
+def test_one_days_hours_change_on_the_page_and_the_other_days_keep_theirs(client, places):
+    url = _plan(client, days="2", must_visit=[])
+    page = client.get(url).get_data(as_text=True)
+    response = client.post(url, data={"csrf_token": csrf_from(page), "day": "1", "day_start": "13:00",
+                                      "day_end": "17:30"})
+    assert response.status_code == 302
+    html = client.get(response.headers["Location"]).get_data(as_text=True)
+    first = html.split('id="day-1"', 1)[1].split('id="day-2"', 1)[0]
+    times = re.findall(r"<time>(\d\d:\d\d)–(\d\d:\d\d)</time>", first)
+    assert times and all(start >= "13:00" and end <= "17:30" for start, end in times)
+    assert 'id="day_start-1" name="day_start" value="13:00"' in html
+    assert 'id="day_start-2" name="day_start" value="09:00"' in html

@@ -1,4 +1,4 @@
-"""Twenty-four varied requests over the real catalogue: every plan passes the independent check, keeps the
+"""Twenty-five varied requests over the real catalogue: every plan passes the independent check, keeps the
 day's travel cap, never returns to a city it left within a day (but the night's base), and gives every leg a mode."""
 
 import json
@@ -49,6 +49,8 @@ REQUESTS = [
     {"start_date": "2026-12-24", "days": 2, "start_city": "440300", "themes": HERITAGE,
      "must_visit": ["sz-dapeng-fortress"], "day_end": "17:00"},
     {"start_date": "2026-12-26", "days": 7, "start_city": "440100", "themes": {**LINGNAN, **OUTDOORS}},
+    {"start_date": "2026-12-29", "days": 3, "start_city": "440600", "themes": LINGNAN,
+     "day_hours": [{"day": 1, "start": "13:00", "end": "18:00"}, {"day": 3, "start": "08:00", "end": "12:30"}]},
 ]
 
 

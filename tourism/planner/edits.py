@@ -33,6 +33,10 @@ def edited_request(request: dict, result: dict, changes: dict) -> dict:
         day = lock.get("day") or planned_day(result, lock["poi_id"])
         if day is not None:
             locks[lock["poi_id"]] = day
+    if "day_hours" in changes:
+        hours = {entry["day"]: entry for entry in edited.get("day_hours", [])}
+        hours.update({entry["day"]: entry for entry in changes["day_hours"]})
+        edited["day_hours"] = [hours[day] for day in sorted(hours)]
     for key in REQUEST_CHANGES:
         if key in changes:
             edited[key] = changes[key]

@@ -154,6 +154,7 @@ class EditForm(FlaskForm):
     a place to add, or the days' hours."""
 
     change = HiddenField()
+    day = IntegerField(validators=[Optional(), NumberRange(min=1, max=14)])  # hours for this day only
     add = SelectField(_l("Add a place"), validators=[Optional()])
     day_start = StringField(_l("Days start at"), validators=[Optional(), HHMM])
     day_end = StringField(_l("Days end at"), validators=[Optional(), HHMM])
@@ -171,4 +172,6 @@ class EditForm(FlaskForm):
             return change if isinstance(change, dict) else {"change": ["Not a change to the plan."]}
         if self.add.data:
             return {"add": [self.add.data]}
+        if self.day.data:
+            return {"day_hours": [{"day": self.day.data, "start": self.day_start.data, "end": self.day_end.data}]}
         return {key: getattr(self, key).data for key in ("day_start", "day_end") if getattr(self, key).data}

@@ -45,6 +45,7 @@ class Request:
     mode: str = TravelMode.CAR
     max_travel: int = 180
     locked: list[tuple[str, int]] = field(default_factory=list)  # (place, day index): planned on that day
+    day_hours: dict[int, tuple[int, int]] = field(default_factory=dict)  # day index -> its own (start, end)
     time_limit_s: float = 5.0
     seed: int = 0
 
@@ -100,6 +101,11 @@ def score_of(poi, themes: dict[str, float]) -> float:
     return sum(weight for theme, weight in themes.items() if theme in poi.themes)
 
 
+def hours_of(request: Request, day: int) -> tuple[int, int]:
+    """The day's start and end: its own, where the request gives them, else the trip's."""
+    return request.day_hours.get(day, (request.day_start, request.day_end))
+
+
 def _frame(request: Request) -> reach.Day:
     lo, hi, length = request.lunch
     spans_lunch = request.day_start <= hi and request.day_end >= lo + length
@@ -110,9 +116,10 @@ def _windows(poi, request: Request, days: list[int]) -> list[tuple[int, int]]:
     """Start times (minutes from the first midnight) at which the whole visit fits an opening interval and the day."""
     windows = []
     for day in days:
+        day_start, day_end = hours_of(request, day)
         for open_at, close_at in poi.intervals_on(request.start_date + timedelta(days=day)):
-            lo = max(open_at, request.day_start)
-            hi = min(close_at, request.day_end) - poi.visit_minutes
+            lo = max(open_at, day_start)
+            hi = min(close_at, day_end) - poi.visit_minutes
             if lo <= hi:
                 windows.append((day * DAY + lo, day * DAY + hi))
     return windows
@@ -225,10 +232,9 @@ def _problem(request: Request, trip: mustsee.Trip, candidates: list[bases.Candid
         chosen.append(c.poi)
     nodes = depot_nodes + [p.id for p in chosen]
     travel = [[net.minutes(a, b) for b in nodes] for a in nodes]
-    lunch = trip.frame.lunch
-    routes = [Route(start=day, end=day + 1, earliest=day * DAY + request.day_start,
-                    latest=day * DAY + request.day_end,
-                    breaks=[(day * DAY + lunch[0], day * DAY + lunch[1], lunch[2])] if lunch else [],
+    routes = [Route(start=day, end=day + 1, earliest=day * DAY + hours_of(request, day)[0],
+                    latest=day * DAY + hours_of(request, day)[1],
+                    breaks=[(day * DAY + lo, day * DAY + hi, length) for lo, hi, length in _lunch(request, day)],
                     # a day that must move between far bases (the request's own) may drive that far, no further
                     max_travel=max(request.max_travel, net.minutes(depot_nodes[day], depot_nodes[day + 1])),
                     home_group=group[catalogue.bases()[trip.bases[day + 1]].city])
@@ -237,6 +243,13 @@ def _problem(request: Request, trip: mustsee.Trip, candidates: list[bases.Candid
                       budget=round(request.budget_cny * 100) if request.budget_cny is not None else None,
                       travel_weight=travel_cost(request) * SCORE_SCALE)
     return problem, chosen
+
+
+def _lunch(request: Request, day: int) -> list[tuple[int, int, int]]:
+    """The day's lunch break, when its hours span the lunch window."""
+    lo, hi, length = request.lunch
+    start, end = hours_of(request, day)
+    return [request.lunch] if start <= hi and end >= lo + length else []
 
 
 def _city_node(base_id: str) -> str:

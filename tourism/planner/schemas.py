@@ -65,6 +65,18 @@ class LockSchema(Schema):
                          metadata={"description": "The trip's day, from 1"})
 
 
+class DayHoursSchema(Schema):
+    day = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=MAX_DAYS),
+                         metadata={"description": "The trip's day, from 1"})
+    start = fields.String(required=True, validate=HHMM)
+    end = fields.String(required=True, validate=HHMM)
+
+    @validates_schema
+    def check(self, data, **kwargs):
+        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
+            raise ValidationError({"end": ["The day ends after it starts."]})
+
+
 class LockChangeSchema(LockSchema):
     """A place to keep on a day; without ``day``, the day the earlier plan has it on."""
 
@@ -105,6 +117,9 @@ class ItineraryRequestSchema(Schema):
     max_travel_minutes_per_day = fields.Integer(load_default=180, validate=validate.Range(min=30, max=720))
     locked = fields.List(fields.Nested(LockSchema), load_default=list, validate=validate.Length(max=50),
                          metadata={"description": "Places to plan on a given day"})
+    day_hours = fields.List(fields.Nested(DayHoursSchema), load_default=list, validate=validate.Length(max=MAX_DAYS),
+                            metadata={"description": "Days with their own start and end (the others keep "
+                                                     "day_start and day_end)"})
     time_limit_s = fields.Float(load_default=5.0, validate=validate.Range(min=0.5, max=60))
     seed = fields.Integer(load_default=0, validate=validate.Range(min=0, max=2**31 - 1))
     background = fields.Boolean(data_key="async", load_default=False, metadata={
@@ -125,6 +140,9 @@ class ItineraryRequestSchema(Schema):
         late = [lock["poi_id"] for lock in data.get("locked", []) if lock["day"] > data.get("days", MAX_DAYS)]
         if late:
             errors["locked"] = [f"Locked after the last day: {', '.join(late)}."]
+        hour_days = [hours["day"] for hours in data.get("day_hours", [])]
+        if any(day > data.get("days", MAX_DAYS) for day in hour_days) or len(set(hour_days)) != len(hour_days):
+            errors["day_hours"] = ["Give each day's hours once, for days of the trip."]
         both = set(data.get("must_visit", [])) & set(data.get("avoid", []))
         if both:
             errors["avoid"] = [f"Both wanted and avoided: {', '.join(sorted(both))}."]
@@ -146,6 +164,8 @@ class ItineraryEditSchema(Schema):
     unlock = fields.List(fields.String(), load_default=list, validate=[validate.Length(max=50), _known_pois])
     day_start = fields.String(validate=HHMM)
     day_end = fields.String(validate=HHMM)
+    day_hours = fields.List(fields.Nested(DayHoursSchema), validate=validate.Length(max=MAX_DAYS),
+                            metadata={"description": "Days to give their own start and end"})
     days = fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_DAYS))
     bases = fields.List(BaseCode(allow_none=True), allow_none=True, validate=validate.Length(max=MAX_DAYS))
     max_travel_minutes_per_day = fields.Integer(validate=validate.Range(min=30, max=720))

@@ -32,6 +32,8 @@ def to_request(data: dict) -> itinerary.Request:
         avoid=list(data["avoid"]), budget_cny=data.get("budget_cny"), bases=data.get("bases"), mode=data["mode"],
         max_travel=data["max_travel_minutes_per_day"],
         locked=[(lock["poi_id"], lock["day"] - 1) for lock in data["locked"]],
+        day_hours={hours["day"] - 1: (catalogue.minutes_of(hours["start"]), catalogue.minutes_of(hours["end"]))
+                   for hours in data.get("day_hours", [])},
         time_limit_s=data["time_limit_s"], seed=data["seed"])
 
 

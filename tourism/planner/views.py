@@ -92,6 +92,7 @@ def itinerary(itinerary_id, printable=False):
     return render_template("planner/itinerary.html", itinerary=result, trip=presentation.trip(result, stored),
                            map_routes=mapdata.routes(result["days"], pois, catalogue.bases()),
                            request_data=stored, pois=pois, map=map_data, printable=printable,
+                           day_hours={h["day"]: (h["start"], h["end"]) for h in stored.get("day_hours", [])},
                            describe_fix=fixes.describe, MustSeeProblem=MustSeeProblem, LegMode=LegMode,
                            guides=guide_cards(db.session, result.get("eligible_guides", [])), form=form,
                            ), 422 if form.is_submitted() and not printable else 200
