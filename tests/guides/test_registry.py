@@ -160,3 +160,14 @@ def test_the_database_itself_keeps_one_record_of_an_employment(app):
     with pytest.raises(IntegrityError):
         db.session.flush()
     db.session.rollback()
+
+
+def test_the_registry_sorts_by_name_or_soonest_expiry(client):
+    soon = make_guide("D-4401-000001", "440100", expires_on=date.today() + timedelta(days=30))
+    later = make_guide("D-4401-000002", "440100")
+    gz = api_user(client, "gz", "regulator", city="440100")
+    by_expiry = client.get("/api/v1/guides?sort=expires", headers=gz).json["items"]
+    assert [g["licence_no"] for g in by_expiry][:2] == [soon.licence_no, later.licence_no]
+    by_name = client.get("/api/v1/guides?sort=name", headers=gz).json["items"]
+    assert [g["name"] for g in by_name] == sorted(g["name"] for g in by_name)
+    assert client.get("/api/v1/guides?sort=nope", headers=gz).status_code == 422

@@ -64,7 +64,7 @@ def list_guides(query):
 
 def _filters(query) -> dict:
     return {"text": query["q"], "city": query["city"], "status": query["status"], "level": query["level"],
-            "language": query["language"]}
+            "language": query["language"], "sort": query["sort"]}
 
 
 @blp.route("/guides/export.csv", methods=["GET"])

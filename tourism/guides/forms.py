@@ -23,6 +23,9 @@ class GuideSearchForm(FlaskForm):
                          validators=[Optional()])
     level = SelectField(_l("Level"), choices=choices(*Level.choices(blank=_l("Any level"))), validators=[Optional()])
     language = SelectField(_l("Language"), validators=[Optional()])
+    sort = SelectField(_l("Order"), choices=choices(("licence", _l("Licence number")), ("name", _l("Full name")),
+                                                    ("expires", _l("Soonest expiry first"))), default="licence",
+                       validators=[Optional()])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

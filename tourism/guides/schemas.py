@@ -127,6 +127,8 @@ class GuideQuerySchema(PageArgsSchema):
     status = GuideStatus.field(load_default=None)
     level = Level.field(load_default=None)
     language = fields.String(load_default=None, validate=validate.Regexp(LANGUAGE_PATTERN, error=LANGUAGE_MESSAGE))
+    sort = fields.String(load_default="licence", validate=validate.OneOf(["licence", "name", "expires"]),
+                         metadata={"description": "licence number, name, or soonest expiry first"})
 
 
 class GuideSummarySchema(Schema):

@@ -311,8 +311,13 @@ def set_photo(session, actor, guide: Guide, *, data: bytes) -> GuidePhoto:
     return guide.photo
 
 
-def guides_query(*, text=None, city=None, status=None, level=None, language=None):
-    """Guides matching the regulators' filters, in licence order; ``status`` is the derived one (expired included)."""
+GUIDE_ORDERS = {"licence": (Guide.licence_no,), "name": (Guide.name, Guide.licence_no),
+                "expires": (Guide.expires_on, Guide.licence_no)}
+
+
+def guides_query(*, text=None, city=None, status=None, level=None, language=None, sort="licence"):
+    """Guides matching the regulators' filters, in licence order (or by name, or soonest expiry first);
+    ``status`` is the derived one (expired included)."""
     query = select(Guide)
     if text:
         pattern = f"%{text.strip()}%"
@@ -325,7 +330,7 @@ def guides_query(*, text=None, city=None, status=None, level=None, language=None
         query = query.where(exists().where(GuideLanguage.guide_id == Guide.id, GuideLanguage.code == language))
     if status:
         query = query.where(_status_clause(status, clock.today()))
-    return query.options(selectinload(Guide.languages)).order_by(Guide.licence_no)
+    return query.options(selectinload(Guide.languages)).order_by(*GUIDE_ORDERS.get(sort, GUIDE_ORDERS["licence"]))
 
 
 def search_guides(session, *, page=1, per_page=50, **filters) -> Page:

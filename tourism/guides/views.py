@@ -12,7 +12,7 @@ from tourism.complaints.service import complaint_record, guides_to_review
 from tourism.core import clock, history
 from tourism.core.authz import can, require
 from tourism.core.errors import DomainError, NotFound
-from tourism.core.forms import form_error_text
+from tourism.core.forms import filter_value, form_error_text
 from tourism.core.pages import confirmation, submit
 from tourism.core.pagination import page_from_args
 from tourism.core.urls import public_url
@@ -62,15 +62,17 @@ def _split_languages(text: str) -> list[str]:
 def registry():
     require("guide.registry")
     form = GuideSearchForm(request.args)
-    valid = form.validate()
+    form.validate()
     page, per_page = page_from_args(request.args, default_per_page=50)
-    results = service.search_guides(db.session, **_filters(form, valid), page=page, per_page=per_page)
+    results = service.search_guides(db.session, **_filters(form), page=page, per_page=per_page)
     return render_template("guides/registry.html", form=form, results=results, today=clock.today())
 
 
-def _filters(form, valid=True) -> dict:
-    return {"text": form.q.data or None, "city": form.city.data or None, "status": form.status.data or None,
-            "level": form.level.data or None, "language": (form.language.data or None) if valid else None}
+def _filters(form) -> dict:
+    """The registry's filters as the service takes them (an invalid one is ignored)."""
+    value = filter_value
+    return {"text": value(form.q), "city": value(form.city), "status": value(form.status),
+            "level": value(form.level), "language": value(form.language), "sort": value(form.sort) or "licence"}
 
 
 @bp.route("/guides/export.csv")
@@ -78,7 +80,8 @@ def _filters(form, valid=True) -> dict:
 def export_csv():
     require("guide.registry")
     form = GuideSearchForm(request.args)
-    guides = db.session.scalars(service.guides_query(**_filters(form, form.validate())))
+    form.validate()
+    guides = db.session.scalars(service.guides_query(**_filters(form)))
     return Response(csv_exchange.export(guides), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=guides.csv"})
 
