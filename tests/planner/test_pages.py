@@ -126,6 +126,9 @@ def test_a_bad_change_is_refused_and_plans_nothing(client, places):
     url = _plan(client)
     response = _change(client, url, {"remove": ["nowhere"]})
     assert response.status_code == 422 and "flash-error" in response.get_data(as_text=True)
+    page = client.get(url).get_data(as_text=True)
+    garbled = client.post(url, data={"csrf_token": csrf_from(page), "change": "[" * 5000})
+    assert garbled.status_code == 422 and "这不是对行程的修改" in garbled.get_data(as_text=True)
 
 
 def test_re_plan_reopens_the_form_with_the_request(client, places):

@@ -17,6 +17,14 @@ class ComplaintStatus(Choices):
     TRANSFERRED = "transferred", _lp("complaint status", "transferred to the competent authority")
 
 
+class CaseState(Choices):
+    """Which cases a list shows, by where they stand."""
+
+    OPEN = "open", _lp("cases", "Open")
+    FINISHED = "finished", _lp("cases", "Finished")
+    ANY = "any", _lp("cases", "All")
+
+
 # A case in one of these states is over for its complainant: nothing more can be added to it.
 FINISHED = frozenset({ComplaintStatus.CLOSED, ComplaintStatus.NOT_ACCEPTED, ComplaintStatus.TRANSFERRED})
 

@@ -18,7 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from tourism.complaints import rules
-from tourism.complaints.enums import ComplaintStatus, Outcome, RespondentKind
+from tourism.complaints.enums import CaseState, ComplaintStatus, Outcome, RespondentKind
 from tourism.core.forms import AMOUNT_CNY, choices, in_range, version_field
 from tourism.zone.forms import CityField, PrefectureField, zone_city_choices
 
@@ -77,8 +77,7 @@ class QueueFilterForm(FlaskForm):
         csrf = False
 
     tracking_no = StringField(_l("Tracking number"), validators=[Optional(), Length(max=40)])
-    state = SelectField(_l("Cases"), choices=choices(("open", _l("Open")), ("finished", _l("Finished")),
-                                                     ("any", _l("All"))), default="open")
+    state = SelectField(_l("Cases"), choices=choices(*CaseState.choices()), default=CaseState.OPEN)
     status = SelectField(_l("Status"), choices=choices(*ComplaintStatus.choices(blank=_l("Any status"))),
                          validators=[Optional()])
     city = CityField(_l("City"), blank=True, validators=[Optional()])

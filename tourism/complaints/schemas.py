@@ -1,7 +1,7 @@
 from marshmallow import Schema, fields, validate
 
 from tourism.complaints import rules
-from tourism.complaints.enums import ComplaintStatus, Outcome, RespondentKind
+from tourism.complaints.enums import CaseState, ComplaintStatus, Outcome, RespondentKind
 from tourism.core import clock
 from tourism.core.pagination import PageArgsSchema, list_schema
 from tourism.core.schemas import AMOUNT_CNY, Date
@@ -183,7 +183,7 @@ class ComplaintQuerySchema(PageArgsSchema):
     overdue = fields.Boolean(load_default=False)
     tracking_no = fields.String(load_default=None, validate=validate.Length(max=40),
                                 metadata={"description": "All or part of it, in any case, spaces allowed"})
-    state = fields.String(load_default="any", validate=validate.OneOf(["open", "finished", "any"]))
+    state = CaseState.field(load_default=CaseState.ANY)
     received_from = Date(load_default=None)
     received_to = Date(load_default=None)
     sort = fields.String(load_default="newest", validate=validate.OneOf(["newest", "oldest"]))

@@ -8,7 +8,6 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
 
 from flask import current_app
 from flask_babel import format_date
@@ -19,7 +18,7 @@ from tourism.accounts.service import check_secret, hash_access_code, spend_secre
 from tourism.agencies.service import find_agency
 from tourism.calendar import service as calendar
 from tourism.complaints import attachments, rules
-from tourism.complaints.enums import ComplaintStatus, Outcome, RespondentKind, ReviewSubject
+from tourism.complaints.enums import CaseState, ComplaintStatus, Outcome, RespondentKind, ReviewSubject
 from tourism.complaints.models import CoComplainant, Complaint, ComplaintAttachment, ComplaintMessage, ReviewFlag
 from tourism.core import audit, clock, idempotency
 from tourism.core.authz import can, own_city
@@ -258,12 +257,6 @@ def complainant_view(session, complaint: Complaint) -> dict:
             "accept_by_provisional": complaint.accept_by_provisional,
             "transferred_authority": complaint.transferred_authority, "outcome": complaint.outcome,
             "compensation_cny": complaint.compensation_cny, "history": complainant_history(session, complaint)}
-
-
-class CaseState(StrEnum):
-    OPEN = "open"
-    FINISHED = "finished"
-    ANY = "any"
 
 
 def search_cases(session, *, city=None, exclude_city=None, status=None, respondent=None, tracking_no=None,

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from tourism.complaints import attachments, charts, rules, service
-from tourism.complaints.enums import ComplaintStatus, Outcome
+from tourism.complaints.enums import CaseState, ComplaintStatus, Outcome
 from tourism.complaints.forms import (
     AttachForm,
     ComplaintForm,
@@ -124,7 +124,7 @@ def queue():
     cases = service.search_cases(
         db.session, city=value(form.city), status=value(form.status), respondent=value(form.respondent),
         tracking_no=value(form.tracking_no), overdue_only=bool(value(form.overdue)),
-        state=value(form.state) or service.CaseState.OPEN, received_from=value(form.received_from),
+        state=value(form.state) or CaseState.OPEN, received_from=value(form.received_from),
         received_to=value(form.received_to), oldest_first=value(form.sort) == "oldest", page=page,
         per_page=per_page)
     return render_template("complaints/queue.html", form=form, cases=cases, today=clock.today(), rules=rules)

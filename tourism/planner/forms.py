@@ -18,6 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, NumberRange, Optional, Regexp, ValidationError
 
 from tourism.core import clock
+from tourism.core.errors import field_error
 from tourism.core.forms import AMOUNT_CNY, choices
 from tourism.core.i18n import local_name
 from tourism.guides.forms import spoken_language_choices
@@ -169,7 +170,9 @@ class EditForm(FlaskForm):
                 change = json.loads(self.change.data)
             except (ValueError, RecursionError):
                 change = None
-            return change if isinstance(change, dict) else {"change": ["Not a change to the plan."]}
+            if not isinstance(change, dict):
+                raise field_error("change", _l("This is not a change to the plan; reload the page and try again."))
+            return change
         if self.add.data:
             return {"add": [self.add.data]}
         if self.day.data:

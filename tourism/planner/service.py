@@ -94,19 +94,25 @@ def get_request(session, itinerary_id: str) -> dict:
     return dict(_record(session, itinerary_id).request)
 
 
-def load_changes(raw: dict) -> dict:
-    """Changes to a plan as a page submitted them, validated as the edit API validates its body."""
+def _load(schema, raw: dict) -> dict:
+    """``raw`` validated by ``schema`` as the API validates its bodies, or InvalidInput with each field's message."""
     try:
-        return ItineraryEditSchema().load(raw)
+        return schema.load(raw)
     except ValidationError as error:
         raise InvalidInput(errors=flatten_messages(error.messages)) from error
+
+
+def load_request(raw: dict) -> dict:
+    """A plan request as a page submitted it."""
+    return _load(ItineraryRequestSchema(), raw)
+
+
+def load_changes(raw: dict) -> dict:
+    """Changes to a plan as a page submitted them."""
+    return _load(ItineraryEditSchema(), raw)
 
 
 def edited_request(session, itinerary_id: str, changes: dict) -> dict:
     """The earlier itinerary's request with (validated) ``changes`` applied, validated as a new request."""
     record = _record(session, itinerary_id)
-    raw = edits.edited_request(record.request, record.result, changes)
-    try:
-        return ItineraryRequestSchema().load(raw)
-    except ValidationError as error:
-        raise InvalidInput(errors=flatten_messages(error.messages)) from error
+    return load_request(edits.edited_request(record.request, record.result, changes))

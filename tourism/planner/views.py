@@ -3,17 +3,14 @@
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from marshmallow import ValidationError
 
 from tourism.core import clock
-from tourism.core.errors import InvalidInput, flatten_messages
 from tourism.core.pages import submit
 from tourism.extensions import db, limiter
 from tourism.guides.service import guide_cards
 from tourism.planner import calendar, catalogue, fixes, jobs, mapdata, presentation, service, svgmap
 from tourism.planner.enums import LegMode, MustSeeProblem
 from tourism.planner.forms import THEME_LABELS, EditForm, PlanForm, fill_from
-from tourism.planner.schemas import ItineraryRequestSchema
 from tourism.web.home import add_task
 
 bp = Blueprint("planner", __name__)
@@ -30,10 +27,7 @@ def _request_from(form) -> dict:
            "must_visit": form.must_visit.data or [], "avoid": form.avoid.data or [],
            "time_limit_s": current_app.config["PLANNER_PAGE_TIME_S"], "mode": form.mode.data,
            "max_travel_minutes_per_day": form.max_travel_minutes_per_day.data, "bases": form.chosen_nights()}
-    try:
-        return ItineraryRequestSchema().load(raw)
-    except ValidationError as error:
-        raise InvalidInput(errors=flatten_messages(error.messages)) from error
+    return service.load_request(raw)
 
 
 @bp.route("/plan", methods=["GET", "POST"])
