@@ -132,3 +132,9 @@ def client(app):
 @pytest.fixture
 def session(app):
     return db.session
+
+
+@pytest.fixture
+def clients(app, database_url):
+    """How many clients race: 50 on PostgreSQL, 8 on SQLite."""
+    return 50 if database_url.startswith("postgresql") else 8

@@ -37,7 +37,7 @@ def test_openapi_lists_the_endpoints_of_api_md(client):
 def test_error_responses_are_documented_in_the_one_shape(client):
     spec = client.get("/api/v1/openapi.json").json
     error = spec["components"]["schemas"]["Error"]
-    assert set(error["properties"]) == {"code", "message", "errors"}
+    assert set(error["properties"]) == {"code", "message", "errors", "checks"}
 
 
 def test_docs_page_lists_every_path(client):

@@ -5,13 +5,11 @@ afterwards. PostgreSQL is where this matters (.ci/run runs the suite there); on 
 since its writers queue behind one lock.
 """
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from io import BytesIO
 
-import pytest
 from sqlalchemy import func, select
 
+from tests.concurrency import race, verify_audit_passes
 from tests.factories import api_user, make_agency, make_guide, make_office
 from tourism.complaints.models import ComplaintAttachment, ComplaintMessage
 from tourism.core import audit
@@ -25,32 +23,6 @@ COMPLAINT = {"complainant": {"name": "游客甲", "phone": "13800000001"}, "resp
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
 ACCEPT = {"to": "accepted", "without_contract": True}  # no tour contract: art. 9(四) does not apply
-
-
-@pytest.fixture
-def clients(app, database_url):
-    """How many clients race: 50 on PostgreSQL, 8 on SQLite."""
-    return 50 if database_url.startswith("postgresql") else 8
-
-
-def race(client, count, request):
-    """Fire ``request(client, i)`` from ``count`` threads released at one moment; the status codes."""
-    start = threading.Barrier(count)
-
-    def one(index):
-        start.wait()
-        return request(client, index)
-
-    with ThreadPoolExecutor(count) as pool:
-        responses = list(pool.map(one, range(count)))
-    codes = [response.status_code for response in responses]
-    assert all(code in (200, 201, 409, 422) for code in codes), codes
-    return codes, responses
-
-
-def verify_audit_passes(app):
-    result = app.test_cli_runner().invoke(args=["verify-audit"])
-    assert result.exit_code == 0, result.output
 
 
 def test_transitions_with_one_version_give_one_success_and_conflicts(client, clients, app):

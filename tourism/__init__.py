@@ -18,9 +18,11 @@ DOMAINS = (
     "tourism.calendar",
     "tourism.agencies",
     "tourism.guides",
+    "tourism.planner",
+    "tourism.groups",
     "tourism.complaints",
     "tourism.emergencies",
-    "tourism.planner",
+    "tourism.inspections",
 )
 
 

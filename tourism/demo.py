@@ -28,6 +28,8 @@ DEMO_ACCOUNTS = [
     ("admin", "admin", {}, "system administrator"),
     ("province", "provincial", {}, "provincial regulator (whole zone)"),
 ] + [(f"{prefix}-regulator", "regulator", {"city": code}, f"{name} regulator")
+     for code, (prefix, name) in CITY_PREFIXES.items()
+] + [(f"{prefix}-inspector", "inspector", {"city": code}, f"{name} inspector (reads the city's groups, inspects)")
      for code, (prefix, name) in CITY_PREFIXES.items()]
 
 

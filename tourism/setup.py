@@ -19,7 +19,7 @@ from tourism.core.security import add_security_headers
 from tourism.core.types import render_migration_item
 from tourism.extensions import api, babel, csrf, db, limiter, login_manager, migrate
 from tourism.web.home import menu_for
-from tourism.zone.service import city_name
+from tourism.zone.service import city_name, city_names
 
 TOKEN_TOUCH_INTERVAL = timedelta(minutes=1)
 
@@ -51,7 +51,8 @@ def init_extensions(app):
     app.register_blueprint(health)
     app.jinja_env.globals.update(can=authz.can, languages=LANGUAGES, html_lang=HTML_LANG,
                                   current_language=_current_language,
-                                  city_name=city_name, language_name=language_name, local_name=local_name,
+                                  city_name=city_name, city_names=city_names, language_name=language_name,
+                                  local_name=local_name,
                                   menu_for=menu_for, Role=Role)
 
 

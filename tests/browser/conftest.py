@@ -75,8 +75,8 @@ def page(request, browser, live_server):
 
 @pytest.fixture(params=[("zh-CN", 1280), ("zh-HK", 1280), ("en-US", 1280), ("zh-CN", 390), ("zh-HK", 390),
                         ("en-US", 390)], ids=["zh-1280", "zh-Hant-1280", "en-1280", "zh-390", "zh-Hant-390", "en-390"])
-def tourist_page(request, browser, live_server):
-    """A tourist's browser in each language at desktop and phone width; any request to another host is
+def localised_page(request, browser, live_server):
+    """A browser in each language at desktop and phone width; any request to another host is
     refused and recorded in ``page.external_requests``."""
     locale, width = request.param
     context = browser.new_context(base_url=live_server["url"], locale=locale, accept_downloads=True,

@@ -71,8 +71,8 @@ def _change(page, poi, button_class):
     page.wait_for_url(lambda url: url != before and re.search(r"/itineraries/[0-9a-f]{32}$", url), timeout=30_000)
 
 
-def test_a_tourist_plans_edits_and_downloads_a_trip(tourist_page):
-    page = tourist_page
+def test_a_tourist_plans_edits_and_downloads_a_trip(localised_page):
+    page = localised_page
     page.goto("/plan")
     assert page.inner_text("h1") == HEADINGS[page.language]["plan"]
     assert_accessible(page)
@@ -231,7 +231,8 @@ def test_an_inspector_verifies_a_guide_by_the_qr_page(page, live_server):
     screenshot(page, "inspector-credential-check")
 
 
-LANDINGS = {"gz-agency": "/workspace", "guide": "/me/guide", "fs-regulator": "/cases", "province": "/cases"}
+LANDINGS = {"gz-agency": "/workspace", "guide": "/me/guide", "fs-regulator": "/cases", "province": "/cases",
+            "fs-inspector": "/city/groups"}
 
 
 def test_each_role_reaches_every_task_from_its_menu(page, live_server):

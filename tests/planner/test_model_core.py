@@ -66,9 +66,10 @@ def test_the_custom_core_reaches_the_proven_optimum_of_c101():
 
 def test_a_converged_search_gives_the_same_plan_for_the_same_seed():
     problem, _ids = to_problem(_first(read_instance(C101), 30), 2, 1)
-    first = search.solve(problem, time_limit=5.0, seed=3)
-    again = search.solve(problem, time_limit=5.0, seed=3)
-    assert first.seconds < 4.5, "the search stops on convergence, not at the clock"
+    # A limit far beyond convergence on any machine: the search must stop well before it.
+    first = search.solve(problem, time_limit=120.0, seed=3)
+    again = search.solve(problem, time_limit=120.0, seed=3)
+    assert first.seconds < 100, "the search stops on convergence, not at the clock"
     assert [[s.visit for s in r] for r in first.routes] == [[s.visit for s in r] for r in again.routes]
 
 

@@ -16,6 +16,7 @@ class User(UserMixin, db.Model):
     __tablename__ = "users"
     __table_args__ = (
         CheckConstraint("role <> 'regulator' OR city_code IS NOT NULL", name="regulator_city"),
+        CheckConstraint("role <> 'inspector' OR city_code IS NOT NULL", name="inspector_city"),
         CheckConstraint("role <> 'agency_admin' OR agency_id IS NOT NULL", name="agency_admin_agency"),
         CheckConstraint("role <> 'guide' OR guide_id IS NOT NULL", name="guide_guide"),
     )

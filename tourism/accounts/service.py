@@ -58,7 +58,8 @@ def hash_access_code(code: str) -> str:
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 # The scope each role needs, and no other: a regulator acts for a city, never for an agency.
-ROLE_SCOPE = {Role.ADMIN: None, Role.PROVINCIAL: None, Role.REGULATOR: "city", Role.AGENCY_ADMIN: "agency",
+ROLE_SCOPE = {Role.ADMIN: None, Role.PROVINCIAL: None, Role.REGULATOR: "city", Role.INSPECTOR: "city",
+              Role.AGENCY_ADMIN: "agency",
               Role.GUIDE: "guide"}
 
 

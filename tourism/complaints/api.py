@@ -61,7 +61,7 @@ def file_complaint(data):
         co_complainants=data["co_complainants"], respondent_kind=respondent["kind"], respondent_ref=respondent["ref"],
         respondent_city=respondent["city"], incident_city=data["incident_city"], occurred_on=data["occurred_on"],
         description=data["description"], contract_city=data["contract_city"], contract_end_on=data["contract_end_on"],
-        urgent=data["urgent"], claim_cny=data["claim_cny"])
+        group_no=data["group_no"], urgent=data["urgent"], claim_cny=data["claim_cny"])
     db.session.commit()
     return jsonify(body), 201
 

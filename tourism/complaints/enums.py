@@ -17,6 +17,13 @@ class ComplaintStatus(Choices):
     TRANSFERRED = "transferred", _lp("complaint status", "transferred to the competent authority")
 
 
+class Origin(Choices):
+    """Who brought the case: a tourist's complaint, or a regulator's own inspection of a group."""
+
+    TOURIST = "tourist", _lp("case origin", "a tourist's complaint")
+    INSPECTION = "inspection", _lp("case origin", "an inspection's findings")
+
+
 class CaseState(Choices):
     """Which cases a list shows, by where they stand."""
 

@@ -39,6 +39,8 @@ class ComplaintForm(FlaskForm):
     phone = StringField(_l("Your phone"), validators=[DataRequired(), PHONE])
     representative = BooleanField(_l("I am a representative of the group"))
     co_complainants = FieldList(FormField(CoComplainantForm), min_entries=3, max_entries=MAX_CO_COMPLAINANTS)
+    group_no = StringField(_l("Tour group number (on the itinerary sheet, if you were in a group)"),
+                           validators=[Optional(), Length(max=24)])
     respondent_kind = SelectField(_l("Whom is the complaint against?"), choices=choices(*RespondentKind.choices()))
     respondent_ref = StringField(_l("Licence number or name"), validators=[Optional(), Length(max=200)])
     contract_city = PrefectureField(_l("Where the tour contract was signed"), validators=[DataRequired()],

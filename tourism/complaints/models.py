@@ -4,7 +4,7 @@ from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, 
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tourism.complaints.enums import FINISHED, ComplaintStatus, Outcome, RespondentKind, ReviewSubject
+from tourism.complaints.enums import FINISHED, ComplaintStatus, Origin, Outcome, RespondentKind, ReviewSubject
 from tourism.core import clock
 from tourism.core.types import UTCDateTime
 from tourism.extensions import db
@@ -35,6 +35,8 @@ class Complaint(db.Model):
     respondent_name: Mapped[str] = mapped_column(String(200), default="")
     respondent_city: Mapped[str | None] = mapped_column(String(6))
     contract_city: Mapped[str | None] = mapped_column(String(6))
+    group_no: Mapped[str | None] = mapped_column(String(24), index=True)  # the tour group, from its sheet
+    origin: Mapped[Origin] = Origin.column("origin", 12, default=Origin.TOURIST, server_default=Origin.TOURIST.value)
     incident_city: Mapped[str] = mapped_column(String(6))
     occurred_on: Mapped[date] = mapped_column(Date)
     description: Mapped[str] = mapped_column(Text)

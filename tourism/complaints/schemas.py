@@ -36,6 +36,9 @@ class ComplaintCreateSchema(Schema):
         "description": "Where the tour contract was signed: any GB/T 2260 prefecture code, in Guangdong or not"})
     contract_end_on = Date(load_default=None, allow_none=True, metadata={
         "description": "When the tour contract ended; more than 90 days before receipt is refused (art. 9(四))"})
+    group_no = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=24), metadata={
+        "description": "The tour group's number from its itinerary sheet: fills the respondent agency, the "
+                       "contract city and its end when not given"})
     incident_city = CityCode(required=True)
     occurred_on = Date(required=True)
     description = fields.String(required=True, validate=validate.Length(min=1, max=10_000))
@@ -128,6 +131,8 @@ class ComplaintSchema(Schema):
         "description": "The competent place outside the zone the case goes (or went) to"})
     transferred_authority = fields.String(allow_none=True)
     contract_city = fields.String(allow_none=True)
+    group_no = fields.String(allow_none=True)
+    origin = fields.String()
     contract_end_on = Date(allow_none=True)
     without_contract = fields.Boolean()
     incident_city = fields.String()

@@ -18,13 +18,14 @@ from tourism.accounts.service import check_secret, hash_access_code, spend_secre
 from tourism.agencies.service import find_agency
 from tourism.calendar import service as calendar
 from tourism.complaints import attachments, rules
-from tourism.complaints.enums import CaseState, ComplaintStatus, Outcome, RespondentKind, ReviewSubject
+from tourism.complaints.enums import CaseState, ComplaintStatus, Origin, Outcome, RespondentKind, ReviewSubject
 from tourism.complaints.models import CoComplainant, Complaint, ComplaintAttachment, ComplaintMessage, ReviewFlag
 from tourism.core import audit, clock, idempotency
 from tourism.core.authz import can, own_city
 from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version, field_error
 from tourism.core.pagination import Page, paginate
 from tourism.core.sequences import next_value
+from tourism.groups.service import find_group
 from tourism.guides.models import Guide
 from tourism.guides.service import find_guide
 from tourism.zone.service import is_known_city, is_prefecture, is_zone_city, primary_zone
@@ -78,13 +79,44 @@ def _contract_end_error(contract_end_on: date, received_on: date) -> str:
              day=contract_end_on.isoformat(), n=rules.limits().contract_cutoff_days)
 
 
+def _from_group(session, group_no, respondent_kind, respondent_ref, contract_city, contract_end_on, errors):
+    """What the group's sheet tells about the tour: its agency (the organiser unless another is named), where
+    the contract was signed and when it ended. Jurisdiction then follows the contract as for any complaint."""
+    group = find_group(session, group_no)
+    if group is None:
+        errors["group_no"] = [_("No tour group %(no)s is filed: check the number on the itinerary sheet.",
+                                no=group_no)]
+        return None, respondent_ref, contract_city, contract_end_on
+    if respondent_kind == RespondentKind.AGENCY and not (respondent_ref or "").strip():
+        respondent_ref = group.agency.licence_no
+    return (group.group_no, respondent_ref, contract_city or group.contract_city,
+            contract_end_on or group.contract_end_on)
+
+
+def form_defaults_from_group(session, group_no: str) -> dict:
+    """What the complaint form can fill in from a group's sheet: the number, its agency, its contract."""
+    group = find_group(session, group_no)
+    if group is None:
+        return {}
+    today = clock.today()
+    return {"group_no": group.group_no, "respondent_kind": RespondentKind.AGENCY,
+            "respondent_ref": group.agency.licence_no, "contract_city": group.contract_city or "",
+            "contract_end_on": group.contract_end_on, "occurred_on": min(max(today, group.start_on), group.end_on),
+            "incident_city": next((p.city for p in group.presence if p.on_date == today), "")}
+
+
 def file_complaint(session, actor=None, *, complainant_name, complainant_phone, respondent_kind, incident_city,
                    occurred_on, description, respondent_ref=None, respondent_city=None, contract_city=None,
-                   contract_end_on=None, urgent=False, claim_cny=None, co_complainants=(),
+                   contract_end_on=None, group_no=None, urgent=False, claim_cny=None, co_complainants=(),
                    complainant_representative=False, files=()) -> tuple[Complaint, str]:
     """Record a complaint and route it by art. 5; returns the case and its access code (shown once)."""
     errors = {}
     today = clock.today()
+    if (group_no or "").strip():
+        group_no, respondent_ref, contract_city, contract_end_on = _from_group(
+            session, group_no, respondent_kind, respondent_ref, contract_city, contract_end_on, errors)
+    else:
+        group_no = None
     if respondent_kind not in RespondentKind.values():
         errors["respondent.kind"] = [_("Use agency, guide, poi or other.")]
     if not is_known_city(incident_city):
@@ -115,15 +147,14 @@ def file_complaint(session, actor=None, *, complainant_name, complainant_phone, 
     code = _new_access_code()
     code_hash = hash_access_code(code)  # before the number is drawn, which locks its counter
     received_at = clock.now()
-    accept_by = calendar.add_working_days(session, received_at.date(), rules.limits().accept_working_days)
-    number = next_value(session, f"complaint:{received_at.year}")
+    accept_by, tracking_no = _number_and_limit(session, received_at)
     complaint = Complaint(
-        tracking_no=f"TS{received_at.year}{number:06d}", access_code_hash=code_hash, status=ComplaintStatus.RECEIVED,
+        tracking_no=tracking_no, access_code_hash=code_hash, status=ComplaintStatus.RECEIVED,
         assigned_city=routing.assigned_city, transfer_to=routing.transfer_to, competent_cities=competent,
         complainant_name=complainant_name.strip(), complainant_phone=complainant_phone.strip(),
         complainant_representative=bool(complainant_representative),
         respondent_kind=respondent_kind, respondent_ref=ref, respondent_name=name, respondent_city=respondent_city,
-        contract_city=contract_city, contract_end_on=contract_end_on, incident_city=incident_city,
+        contract_city=contract_city, contract_end_on=contract_end_on, incident_city=incident_city, group_no=group_no,
         occurred_on=occurred_on, description=description.strip(), claim_cny=claim_cny, urgent=bool(urgent),
         received_at=received_at, accept_by=accept_by.date, accept_by_provisional=accept_by.provisional,
         attachment_count=len(checked),
@@ -136,9 +167,41 @@ def file_complaint(session, actor=None, *, complainant_name, complainant_phone, 
         _attach(session, complaint, filename, data, content_type)
     audit.record(session, complaint.stream, "received", actor, assigned_city=complaint.assigned_city,
                  competent_cities=competent, transfer_to=routing.transfer_to, urgent=complaint.urgent,
-                 accept_by=complaint.accept_by, accept_by_provisional=accept_by.provisional,
+                 group_no=group_no, accept_by=complaint.accept_by, accept_by_provisional=accept_by.provisional,
                  complainants=complaint.complainant_count, attachments=len(checked))
     return complaint, code
+
+
+def _number_and_limit(session, received_at: datetime):
+    """The acceptance limit (art. 15, in working days) and the case's tracking number."""
+    accept_by = calendar.add_working_days(session, received_at.date(), rules.limits().accept_working_days)
+    number = next_value(session, f"complaint:{received_at.year}")
+    return accept_by, f"TS{received_at.year}{number:06d}"
+
+
+def open_case(session, actor, *, city, occurred_on, description, group_no, agency_licence_no,
+              contract_city=None) -> Complaint:
+    """Open a case on an inspection's findings, handled by the inspecting city where the group was found
+    (the regulator acts on its own motion: 《旅游法》art. 83 supervision, art. 91 ff. penalties)."""
+    agency = find_agency(session, agency_licence_no)
+    received_at = clock.now()
+    code_hash = hash_access_code(_new_access_code())  # no complainant follows this case with a code
+    accept_by, tracking_no = _number_and_limit(session, received_at)
+    complaint = Complaint(
+        tracking_no=tracking_no, access_code_hash=code_hash, status=ComplaintStatus.RECEIVED,
+        origin=Origin.INSPECTION,
+        assigned_city=city, competent_cities=[city], complainant_name=audit.actor_name(actor), complainant_phone="",
+        respondent_kind=RespondentKind.AGENCY, respondent_ref=agency.licence_no, respondent_name=agency.name_zh,
+        respondent_city=agency.home_city, contract_city=contract_city, incident_city=city, group_no=group_no,
+        occurred_on=occurred_on, description=description, received_at=received_at, accept_by=accept_by.date,
+        accept_by_provisional=accept_by.provisional)
+    session.add(complaint)
+    session.flush()
+    audit.record(session, complaint.stream, "received", actor, assigned_city=city, competent_cities=[city],
+                 transfer_to=None, urgent=False, group_no=group_no, origin=Origin.INSPECTION,
+                 accept_by=complaint.accept_by, accept_by_provisional=accept_by.provisional, complainants=0,
+                 attachments=0)
+    return complaint
 
 
 def receipt(complaint: Complaint, access_code: str) -> dict:

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from tourism.complaints import attachments, charts, rules, service
+from tourism.complaints import attachments, rules, service
 from tourism.complaints.enums import CaseState, ComplaintStatus, Outcome
 from tourism.complaints.forms import (
     AttachForm,
@@ -21,7 +21,7 @@ from tourism.complaints.forms import (
     TransitionForm,
 )
 from tourism.complaints.models import ComplaintAttachment
-from tourism.core import clock, history
+from tourism.core import charts, clock, history
 from tourism.core.authz import can, require
 from tourism.core.errors import NotFound
 from tourism.core.forms import filter_value
@@ -66,9 +66,12 @@ def new_complaint():
             incident_city=form.incident_city.data, occurred_on=form.occurred_on.data,
             description=form.description.data, respondent_ref=form.respondent_ref.data or None,
             contract_city=form.contract_city.code, contract_end_on=form.contract_end_on.data,
+            group_no=form.group_no.data or None,
             urgent=form.urgent.data, claim_cny=form.claim_cny.data, files=files)
         return receipt
 
+    if not form.is_submitted() and request.args.get("group"):
+        form.process(data=service.form_defaults_from_group(db.session, request.args["group"]))
     result = submit(form, file)
     if result.done:
         return render_template("complaints/receipt.html", receipt=result.value)

@@ -41,28 +41,40 @@ def role(*roles: str) -> Grant:
     return lambda user, target: user.role in roles
 
 
-def regulator_of(key: str = "city") -> Grant:
-    """A city regulator whose city is the target's ``key`` (a city code, or a list of them)."""
+def _values(value) -> list:
+    return list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+
+
+def official_of(holder_role: str, key: str = "city") -> Grant:
+    """A city's official of ``holder_role`` whose city is the target's ``key`` (a city code, or a list of them)."""
 
     def grant(user, target):
-        if user.role != "regulator" or user.city_code is None:
+        if user.role != holder_role or user.city_code is None:
             return False
-        value = target.get(key)
-        cities = value if isinstance(value, (list, tuple, set, frozenset)) else [value]
-        return user.city_code in cities
+        return user.city_code in _values(target.get(key))
 
     return grant
 
 
+def regulator_of(key: str = "city") -> Grant:
+    """A city regulator whose city is the target's ``key`` (a city code, or a list of them)."""
+    return official_of("regulator", key)
+
+
+def inspector_of(key: str = "city") -> Grant:
+    """A city's inspector whose city is the target's ``key`` (a city code, or a list of them)."""
+    return official_of("inspector", key)
+
+
 def owner(holder_role: str, attribute: str, key: str) -> Grant:
-    """A user of ``holder_role`` whose ``attribute`` (e.g. ``agency_id``) equals the target's ``key``.
+    """A user of ``holder_role`` whose ``attribute`` (e.g. ``agency_id``) is the target's ``key`` (or one of them).
 
     The role is part of the grant: a scope column set on an account of another role lends it nothing.
     """
 
     def grant(user, target):
         mine = getattr(user, attribute, None)
-        return user.role == holder_role and mine is not None and mine == target.get(key)
+        return user.role == holder_role and mine is not None and mine in _values(target.get(key))
 
     return grant
 

@@ -10,7 +10,7 @@ client to reload and retry: such a write never half-happens, so nothing is lost 
 import sqlite3
 
 from flask_babel import gettext as _
-from sqlalchemy import event
+from sqlalchemy import event, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
@@ -32,6 +32,22 @@ def _configure_sqlite(dbapi_connection, _record):
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
+
+
+def lock_rows(session, model, ids) -> None:
+    """Hold the rows of ``model`` with these ``ids`` until commit, in id order (so two callers never deadlock).
+
+    PostgreSQL locks the rows (SELECT ... FOR UPDATE). SQLite has no row locks: a no-op UPDATE takes its one
+    write lock, so a second writer waits here, before it reads what the first is about to write.
+    """
+    ids = sorted(set(ids))
+    if not ids:
+        return
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(update(model).where(model.id.in_(ids)).values(id=model.id)
+                        .execution_options(synchronize_session=False))
+    else:
+        session.execute(select(model.id).where(model.id.in_(ids)).order_by(model.id).with_for_update())
 
 
 def is_lost_race(error: DBAPIError) -> bool:

@@ -55,6 +55,8 @@ class ErrorSchema(Schema):
         values=fields.List(fields.String()),
         metadata={"description": "Messages per field (dotted paths for nested fields)"},
     )
+    checks = fields.List(fields.Dict(), metadata={
+        "description": "A refused group filing: every check run, each with code, passed, message and blocking"})
 
 
 class DomainError(Exception):
@@ -63,10 +65,11 @@ class DomainError(Exception):
     status = 400
     code = "bad_request"
 
-    def __init__(self, message=None, errors=None, code=None):
+    def __init__(self, message=None, errors=None, code=None, details=None):
         super().__init__(message)
         self.message = message
         self.errors = errors
+        self.details = details  # more of the answer, e.g. every check a filing ran
         if code:
             self.code = code
 
@@ -160,8 +163,9 @@ def wants_json() -> bool:
     return request.path.startswith(API_PREFIX)
 
 
-def error_body(status, code=None, message=None, errors=None):
+def error_body(status, code=None, message=None, errors=None, details=None):
     body = {
+        **(details or {}),
         "code": code or MACHINE_CODES.get(status, "error"),
         "message": str(message or DEFAULT_MESSAGES.get(status, _("Error"))),
     }
@@ -185,10 +189,10 @@ def _webargs_errors(error):
     return merged, data.get("message")
 
 
-def _respond(status, code=None, message=None, errors=None, headers=None):
+def _respond(status, code=None, message=None, errors=None, headers=None, details=None):
     if wants_json() or request_ctx.url_adapter is None:
         # Without a URL adapter (a Host header outside TRUSTED_HOSTS) no page can build its links.
-        return error_body(status, code, message, errors), status, headers or {}
+        return error_body(status, code, message, errors, details), status, headers or {}
     page = render_template(
         "errors/error.html", status=status, message=message or DEFAULT_MESSAGES.get(status, "")
     )
@@ -207,7 +211,7 @@ def handle_http_exception(error: HTTPException):
 def handle_domain_error(error: DomainError):
     retry_after = getattr(error, "retry_after", None)
     headers = {"Retry-After": str(retry_after)} if retry_after else None
-    return _respond(error.status, error.code, error.message, error.errors, headers)
+    return _respond(error.status, error.code, error.message, error.errors, headers, error.details)
 
 
 def handle_unexpected(error: Exception):

@@ -43,11 +43,25 @@ def choices(*pairs):
     return [SelectChoice(value, label) for value, label in pairs]
 
 
+def _field_at(form, path: str):
+    """The field a service's error path names: ``name``, or ``rows.2.name`` into a list of sub-forms."""
+    node = form
+    for part in path.split("."):
+        if part.isdigit():
+            entries = getattr(node, "entries", None)
+            node = entries[int(part)] if entries is not None and int(part) < len(entries) else None
+        else:
+            node = getattr(getattr(node, "form", node), part, None)
+        if node is None:
+            return None
+    return node
+
+
 def apply_errors(form, error) -> None:
     """Show a service's field errors on the matching form fields, the rest above the form."""
     messages = error.errors or {}
     for name, texts in messages.items():
-        field = getattr(form, name, None)
+        field = _field_at(form, name)
         if field is not None and hasattr(field, "errors"):
             field.errors = list(field.errors) + list(texts)
         else:

@@ -21,6 +21,7 @@ class Result:
     done: bool
     value: object = None
     status: int = 200  # what a page that shows the form again answers with
+    error: DomainError | None = None  # the refusal, for pages that show more of it than its messages
 
 
 def submit(form, act: Callable[[], object]) -> Result:
@@ -33,7 +34,7 @@ def submit(form, act: Callable[[], object]) -> Result:
     except DomainError as error:
         db.session.rollback()
         apply_errors(form, error)
-        return Result(False, status=error.status)
+        return Result(False, status=error.status, error=error)
     return Result(True, value)
 
 

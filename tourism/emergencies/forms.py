@@ -20,11 +20,17 @@ class IncidentForm(FlaskForm):
     agencies = StringField(_l("Agencies whose tourists are involved (licence numbers, separated by spaces)"),
                            validators=[Optional(), Length(max=1000)])
 
+    groups = StringField(_l("Tour groups involved (group numbers from their sheets, separated by spaces)"),
+                         validators=[Optional(), Length(max=1000)])
+
     def set_cities(self):
         self.cities.choices = city_choices()
 
     def agency_licences(self) -> list[str]:
         return (self.agencies.data or "").replace(",", " ").split()
+
+    def group_numbers(self) -> list[str]:
+        return (self.groups.data or "").replace(",", " ").split()
 
 
 class IncidentNoteForm(FlaskForm):

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tourism.core import clock
@@ -22,6 +22,7 @@ class Incident(db.Model):
     reported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=clock.now)
     reported_by: Mapped[str] = mapped_column(String(64))
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    group_nos: Mapped[list] = mapped_column(JSON, default=list)  # the tour groups involved
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     cities: Mapped[list["IncidentCity"]] = relationship(

@@ -22,6 +22,10 @@ class IncidentCreateSchema(Schema):
                            validate=validate.Length(max=50), metadata={
                                "description": "Licence numbers of agencies whose tourists are involved: "
                                               "their home cities are informed and acknowledge"})
+    groups = fields.List(fields.String(validate=validate.Length(min=1, max=24)), load_default=list,
+                         validate=validate.Length(max=50), metadata={
+                             "description": "Numbers of the tour groups involved: the home cities of their organising "
+                                            "and receiving agencies are informed and acknowledge"})
 
 
 class IncidentUpdateCreateSchema(Schema):
@@ -69,6 +73,7 @@ class IncidentSchema(Schema):
     informed_cities = fields.Function(lambda i: [c.city for c in i.cities if c.role == "agency_home"], metadata={
         "description": "Home cities of the agencies involved, informed and asked to acknowledge"})
     agencies = fields.Function(lambda i: [a.agency.licence_no for a in i.agencies])
+    groups = fields.List(fields.String(), attribute="group_nos")
     reports = fields.Function(lambda i: ReportDueSchema(many=True).dump(service.reports_due(i)), metadata={
         "description": "Upward reports the grade calls for, each with its due time"})
     updates = fields.List(fields.Nested(IncidentUpdateSchema))

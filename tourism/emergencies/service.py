@@ -16,6 +16,7 @@ from tourism.core.errors import Conflict, Forbidden, InvalidInput, NotFound, fie
 from tourism.emergencies import rules
 from tourism.emergencies.enums import CityRole, Grade, IncidentKind, ReportLevel
 from tourism.emergencies.models import Incident, IncidentAgency, IncidentCity, IncidentReport, IncidentUpdate
+from tourism.groups.service import agencies_of_groups
 from tourism.zone.service import is_known_city, primary_zone
 
 
@@ -27,9 +28,10 @@ def get_incident(session, incident_id: int) -> Incident:
 
 
 def report_incident(session, actor, *, grade, kind, cities, occurred_at, summary, dead_or_missing=None,
-                    seriously_injured=None, stranded=None, agencies=()) -> Incident:
+                    seriously_injured=None, stranded=None, agencies=(), groups=()) -> Incident:
     """Broadcast an incident to the cities it touches and to the home cities of the agencies whose tourists
-    are involved; each must acknowledge within its grade's limit (this system's policy)."""
+    are involved (named, or organising and receiving the groups named); each must acknowledge within its
+    grade's limit (this system's policy)."""
     errors = {}
     if grade not in Grade.values():
         errors["grade"] = [_("Use I, II, III or IV.")]
@@ -59,11 +61,16 @@ def report_incident(session, actor, *, grade, kind, cities, occurred_at, summary
             errors.setdefault("agencies", []).append(_("No agency with licence number %(no)s.", no=licence_no))
         else:
             involved.append(agency)
+    try:
+        involved += [a for a in agencies_of_groups(session, groups) if a.id not in {b.id for b in involved}]
+    except InvalidInput as error:
+        errors.update(error.errors)
     if errors:
         raise InvalidInput(errors=errors)
     now = clock.now()
     incident = Incident(grade=grade, kind=kind, summary=summary.strip(), occurred_at=occurred_at, reported_at=now,
-                        reported_by=audit.actor_name(actor))
+                        reported_by=audit.actor_name(actor),
+                        group_nos=[g.strip().upper() for g in dict.fromkeys(groups)])
     deadline = now + rules.acknowledge_limit(grade)
     roles = dict.fromkeys(cities, CityRole.AFFECTED)
     for agency in involved:
@@ -74,7 +81,7 @@ def report_incident(session, actor, *, grade, kind, cities, occurred_at, summary
     session.flush()
     audit.record(session, incident.stream, "reported", actor, grade=grade, kind=kind,
                  cities=[row.city for row in incident.cities], occurred_at=occurred_at, summary=incident.summary,
-                 agencies=[agency.licence_no for agency in involved],
+                 agencies=[agency.licence_no for agency in involved], groups=incident.group_nos,
                  informed=[city for city, role in roles.items() if role == CityRole.AGENCY_HOME], **figures)
     return incident
 

@@ -41,7 +41,8 @@ def new_incident():
         db.session, current_user, grade=form.grade.data, kind=form.kind.data, cities=form.cities.data,
         occurred_at=form.occurred_at.data.replace(tzinfo=clock.LOCAL_TZ), summary=form.summary.data,
         dead_or_missing=form.dead_or_missing.data, seriously_injured=form.seriously_injured.data,
-        stranded=form.stranded.data, agencies=form.agency_licences()))
+        stranded=form.stranded.data, agencies=form.agency_licences(),
+        groups=form.group_numbers()))
     if result.done:
         return redirect(url_for("emergencies.incident", incident_id=result.value.id))
     return render_template("emergencies/incident_form.html", form=form), result.status

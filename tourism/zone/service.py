@@ -157,3 +157,8 @@ def city_name(code: str | None) -> str:
         return city.name
     prefecture = _prefectures().get(code or "")
     return prefecture.name if prefecture else (code or "")
+
+
+def city_names(codes, separator: str = ", ") -> str:
+    """Several cities' names in the page's language, in the order given."""
+    return separator.join(city_name(code) for code in codes)

@@ -1,4 +1,4 @@
-"""Server-drawn SVG charts for the dashboard: geometry computed here, drawn by the template."""
+"""Server-drawn SVG charts for the dashboards: geometry computed here, drawn by the template."""
 
 from dataclasses import dataclass
 
