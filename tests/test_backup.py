@@ -48,6 +48,21 @@ def test_ids_continue_after_a_restore(app, tmp_path, client):
     body = {"complainant": {"name": "甲", "phone": "13800000001"}, "respondent": {"kind": "other"},
             "incident_city": "440600", "occurred_on": "2026-11-01", "description": "x", "urgent": False}
     assert client.post("/api/v1/complaints", json=body).status_code == 201
+    # Group numbers go on after the restored ones too (the demo's Foshan-branch groups start at 00001).
+    from tests.factories import api_user
+    from tourism.agencies.service import find_agency
+    from tourism.core import clock
+    from tourism.groups.models import TourGroup
+
+    branch = next(b for b in find_agency(db.session, "L-GD-DEMO01").branches if b.filing_no)
+    restored = set(db.session.scalars(select(TourGroup.group_no)))
+    headers = api_user(client, "gz-after", "agency_admin", agency="L-GD-DEMO01")
+    today = clock.today().isoformat()
+    filed = client.post("/api/v1/groups", headers=headers, json={
+        "agency_licence_no": "L-GD-DEMO01", "branch_id": branch.id, "start_on": today, "end_on": today,
+        "tourists": 10, "leader": {"name": "甲", "phone": "13800000001"}})
+    assert filed.status_code == 201, filed.json
+    assert filed.json["group_no"] not in restored
 
 
 # --- finding 3: a backup taken while the app serves restores cleanly -------------------------------

@@ -114,7 +114,7 @@ def upgrade():
     sa.ForeignKeyConstraint(['branch_id'], ['offices.id'], name=op.f('fk_group_receiving_branch_id_offices'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['group_id'], ['tour_groups.id'], name=op.f('fk_group_receiving_group_id_tour_groups'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_group_receiving')),
-    sa.UniqueConstraint('group_id', 'agency_id', 'start_on', name='uq_group_receiving_part')
+    sa.UniqueConstraint('group_id', 'agency_id', name='uq_group_receiving_agency')
     )
     with op.batch_alter_table('group_receiving', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_group_receiving_agency_id'), ['agency_id'], unique=False)

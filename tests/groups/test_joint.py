@@ -24,7 +24,7 @@ def test_an_inspection_with_a_finding_opens_a_case_in_the_inspecting_city(client
     assert case["assigned_city"] == "440700" and case["group_no"] == no and case["origin"] == "inspection"
     # The agency and the home city see it.
     seen = client.get(f"/api/v1/groups/{no}/inspections", headers=tour["admin"]).json
-    assert [i["case_no"] for i in seen] == [inspection["case_no"]]
+    assert [i["case_no"] for i in seen["items"]] == [inspection["case_no"]] and seen["total"] == 1
     guangzhou = api_user(client, "gz-reg", "regulator", city="440100")
     assert client.get(f"/api/v1/groups/{no}/inspections", headers=guangzhou).status_code == 200
     finds = client.get(f"/api/v1/cities/440700/groups?date={day(start, 1)}&with_findings=true", headers=regulator)
@@ -72,9 +72,12 @@ def test_an_incident_naming_groups_of_two_cities_agencies_needs_both_home_cities
     second = client.post("/api/v1/groups", headers=sz_admin, json=filing(
         tour, agency_licence_no="L-GD-300001", branch_id=None, guides=[])).json["group_no"]
     zhuhai = api_user(client, "zh-reg", "regulator", city="440400")
-    response = client.post("/api/v1/incidents", headers=zhuhai, json={
-        "grade": "IV", "kind": "accident", "cities": ["440400"], "occurred_at": clock.now().isoformat(),
-        "summary": "旅游大巴追尾", "groups": [first, second]})
+    incident = {"grade": "IV", "kind": "accident", "cities": ["440400"], "summary": "旅游大巴追尾",
+                "occurred_at": f"{day(tour['start'], 2)}T10:30:00+08:00", "groups": [first, second, first.lower()]}
+    with clock.frozen_at(datetime.fromisoformat(f"{day(tour['start'], 2)}T11:00:00+08:00")):
+        elsewhere = client.post("/api/v1/incidents", headers=zhuhai, json={**incident, "cities": ["441300"]})
+        response = client.post("/api/v1/incidents", headers=zhuhai, json=incident)
+    assert elsewhere.status_code == 422 and "groups" in elsewhere.json["errors"]  # not in Huizhou that day
     assert response.status_code == 201, response.json
     assert set(response.json["acknowledgements"]) == {"440400", "440100", "440300"}
     assert set(response.json["informed_cities"]) == {"440100", "440300"}

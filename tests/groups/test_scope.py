@@ -57,3 +57,17 @@ def test_the_public_sheet_shows_no_personal_data(client, tour):
     for personal in ("李领队", "13800138000", "王师傅"):
         assert personal not in page
     assert "粤E12345" in page and "<svg" in page  # the coach plate and the QR code
+
+
+def test_an_agency_that_declined_still_reads_the_group_but_not_the_leader(client, tour):
+    from tests.groups.conftest import JM, hand_jiangmen_a_day
+
+    no = hand_jiangmen_a_day(client, tour)
+    jiangmen = api_user(client, "jm-admin", "agency_admin", agency=JM)
+    assert client.get(f"/api/v1/groups/{no}", headers=jiangmen).json["leader"]["phone"] == "13800138000"
+    client.post(f"/api/v1/groups/{no}/receiving/{JM}", json={"decision": "declined", "reason": "满员"},
+                headers=jiangmen)
+    group = client.get(f"/api/v1/groups/{no}", headers=jiangmen)
+    assert group.status_code == 200 and group.json["leader"] is None
+    again = client.post(f"/api/v1/groups/{no}/receiving/{JM}", json={"decision": "accepted"}, headers=jiangmen)
+    assert again.status_code == 409

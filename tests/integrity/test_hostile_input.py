@@ -95,10 +95,13 @@ def demo(app, client):
 
     from tourism.complaints.models import Complaint
     from tourism.extensions import db
+    from tourism.groups.models import TourGroup
 
     return {"licence_no": "L-GD-DEMO01", "office_id": "1", "incident_id": "1", "token_id": "1",
             "tracking_no": db.session.scalars(select(Complaint.tracking_no)).first(), "job_id": "x" * 32,
-            "itinerary_id": "x" * 32, "affiliation_id": "1", "bar_id": "1"}
+            "itinerary_id": "x" * 32, "affiliation_id": "1", "bar_id": "1", "code": "440600",
+            "group_no": db.session.scalars(select(TourGroup.group_no).order_by(TourGroup.id)).first(),
+            "agency_licence_no": "L-GD-DEMO03"}
 
 
 def _operations(spec):
@@ -140,6 +143,12 @@ def test_no_json_operation_answers_5xx_to_hostile_values(client, demo, who):
                     _send(client, method, url, headers, query_string={parameter["name"]: value})
                     sent += 1
     assert sent > 300
+
+
+def test_a_number_too_long_to_read_is_refused_not_crashed(client):
+    headers = {**api_user(client, "fuzzer", "provincial"), "Content-Type": "application/json"}
+    response = client.post("/api/v1/groups", headers=headers, data='{"tourists": ' + "1" * 5001 + "}")
+    assert response.status_code == 400 and response.json["code"] == "bad_request"
 
 
 def test_no_page_form_answers_5xx_to_hostile_values(app, client):

@@ -82,8 +82,10 @@ def reject_unstorable_input():
                 _refuse(_("The request nests its data more than %(n)d levels deep.", n=MAX_DEPTH))
             try:
                 texts.extend(_strings(json.loads(raw)))
-            except (ValueError, UnicodeDecodeError):
+            except (json.JSONDecodeError, UnicodeDecodeError):
                 return  # the handler's own parsing answers malformed JSON with 400
+            except ValueError:  # well-formed, but a number longer than Python reads (4,300 digits)
+                _refuse(_("A number in the request is too long."))
         elif request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
             texts.extend(_multidict_texts(request.form))
             texts.extend(upload.filename or "" for _name, uploads in request.files.lists() for upload in uploads)

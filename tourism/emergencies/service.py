@@ -16,7 +16,7 @@ from tourism.core.errors import Conflict, Forbidden, InvalidInput, NotFound, fie
 from tourism.emergencies import rules
 from tourism.emergencies.enums import CityRole, Grade, IncidentKind, ReportLevel
 from tourism.emergencies.models import Incident, IncidentAgency, IncidentCity, IncidentReport, IncidentUpdate
-from tourism.groups.service import agencies_of_groups
+from tourism.groups.service import involved_in_incident
 from tourism.zone.service import is_known_city, primary_zone
 
 
@@ -61,16 +61,20 @@ def report_incident(session, actor, *, grade, kind, cities, occurred_at, summary
             errors.setdefault("agencies", []).append(_("No agency with licence number %(no)s.", no=licence_no))
         else:
             involved.append(agency)
-    try:
-        involved += [a for a in agencies_of_groups(session, groups) if a.id not in {b.id for b in involved}]
-    except InvalidInput as error:
-        errors.update(error.errors)
+    group_nos = []
+    if groups and "cities" not in errors and "occurred_at" not in errors:
+        try:
+            group_nos, group_agencies = involved_in_incident(session, groups, cities=cities,
+                                                             day=occurred_at.astimezone(clock.LOCAL_TZ).date())
+        except InvalidInput as error:
+            errors.update(error.errors)
+        else:
+            involved += [a for a in group_agencies if a.id not in {b.id for b in involved}]
     if errors:
         raise InvalidInput(errors=errors)
     now = clock.now()
     incident = Incident(grade=grade, kind=kind, summary=summary.strip(), occurred_at=occurred_at, reported_at=now,
-                        reported_by=audit.actor_name(actor),
-                        group_nos=[g.strip().upper() for g in dict.fromkeys(groups)])
+                        reported_by=audit.actor_name(actor), group_nos=group_nos)
     deadline = now + rules.acknowledge_limit(grade)
     roles = dict.fromkeys(cities, CityRole.AFFECTED)
     for agency in involved:

@@ -40,7 +40,10 @@ def _filed(group, checks) -> dict:
 def file_group(data):
     """File a group for your agency or one of its filed branches; 422 with every check when one fails."""
     agency = find_agency(db.session, data["agency_licence_no"])
-    require("group.file", agency=agency.id if agency else None)
+    if agency is None:
+        require("group.workspace")  # an agency admin is told the licence is unknown (422)
+    else:
+        require("group.file", agency)
     group, checks = service.file_group(db.session, current_user, **data)
     db.session.commit()
     return _filed(group, checks)
@@ -75,8 +78,10 @@ def amend_group(data, group_no):
 
 
 def _receiving(group_no, agency_licence_no):
-    """The group and the part handed to this agency, for that agency's admin only."""
+    """The group and the part handed to this agency, for that agency's admin only (who else receives the group
+    is told only to those who may read it)."""
     group = service.get_group(db.session, group_no)
+    require("group.read", group)
     part = service.receiving_part(group, agency_licence_no)
     require("group.receive", part.agency)
     return group, part

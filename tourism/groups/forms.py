@@ -111,7 +111,8 @@ def _fill_rows(rows: FieldList, values: list[dict], spare: int) -> None:
         entry = rows.append_entry()
         for name, data in value.items():
             getattr(entry.form, name).data = data
-    for _ in range(max(spare - len(values), 2)):
+    room = rows.max_entries - len(values) if rows.max_entries else spare
+    for _ in range(min(max(spare - len(values), 2), room)):
         rows.append_entry()
 
 

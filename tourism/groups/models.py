@@ -132,7 +132,7 @@ class GroupReceiving(db.Model):
     """Days and cities handed to a receiving agency (地接社) of another city, which accepts or declines."""
 
     __tablename__ = "group_receiving"
-    __table_args__ = (UniqueConstraint("group_id", "agency_id", "start_on", name="uq_group_receiving_part"),)
+    __table_args__ = (UniqueConstraint("group_id", "agency_id", name="uq_group_receiving_agency"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("tour_groups.id", ondelete="CASCADE"), index=True)

@@ -2,12 +2,14 @@
 
 from tourism.core.authz import inspector_of, owner, register_scope, regulator_of, role, rule
 from tourism.groups.models import TourGroup
-from tourism.groups.service import home_cities, involved_agencies, route_cities
+from tourism.groups.service import home_cities, route_cities
 
 # A group stands in every city on its route, and with the regulators of where it was filed and of its agency's
-# home city, who keep its file; it belongs to its organising agency and the receiving agencies that took it.
+# home city, who keep its file; its organising agency and every agency it was handed to read it (one that
+# declined, without the leader's contact: see service.sees_personal_data).
 register_scope(TourGroup, lambda group: {
-    "agency": group.agency_id, "agencies": involved_agencies(group), "cities": route_cities(group),
+    "agency": group.agency_id, "agencies": [group.agency_id, *(p.agency_id for p in group.receiving)],
+    "cities": route_cities(group),
     "home": home_cities(group), "guides": [g.guide_id for g in group.guides]})
 
 rule("group.file", owner("agency_admin", "agency_id", "agency"))

@@ -8,10 +8,12 @@ from tourism.core.urls import public_url
 from tourism.groups.enums import Origin, ReceivingStatus, StopKind
 from tourism.groups.service import sheet_days
 from tourism.guides.enums import GuideRole
+from tourism.guides.validation import LANGUAGE_MESSAGE, LANGUAGE_PATTERN
 from tourism.planner.schemas import HHMM
 from tourism.zone.schemas import PrefectureCode
 
 LICENCE = validate.Length(min=1, max=32)
+ROW_ID = validate.Range(min=1, max=2**31 - 1)
 
 
 class LeaderSchema(Schema):
@@ -32,8 +34,10 @@ class ContractSchema(Schema):
     city = PrefectureCode(load_default=None, allow_none=True,
                           metadata={"description": "Where the contract was signed: it feeds complaint jurisdiction"})
     end_on = Date(load_default=None, allow_none=True)
-    shopping_minutes = fields.Integer(load_default=0, validate=validate.Range(min=0, max=60 * 24 * 60), metadata={
-        "description": "Shopping the contract agrees to, in minutes (《旅游法》art. 35); more on the sheet is flagged"})
+    shopping_minutes = fields.Integer(
+        strict=True, load_default=0, validate=validate.Range(min=0, max=60 * 24 * 60),
+        metadata={"description": "Shopping the contract agrees to, in minutes (《旅游法》art. 35); more on the sheet "
+                                 "is flagged"})
 
 
 class CoachSchema(Schema):
@@ -48,7 +52,7 @@ class StopInSchema(Schema):
     place = fields.String(load_default="", validate=validate.Length(max=200))
     city = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=6))
     kind = StopKind.field(required=True)
-    minutes = fields.Integer(required=True, validate=validate.Range(min=0, max=1440))
+    minutes = fields.Integer(strict=True, required=True, validate=validate.Range(min=0, max=1440))
 
 
 class DayInSchema(Schema):
@@ -68,7 +72,7 @@ class GuideInSchema(Schema):
 
 class ReceivingInSchema(Schema):
     agency_licence_no = fields.String(required=True, validate=LICENCE)
-    branch_id = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=2**31 - 1))
+    branch_id = fields.Integer(strict=True, load_default=None, allow_none=True, validate=ROW_ID)
     cities = fields.List(PrefectureCode(), required=True, validate=validate.Length(min=1, max=21))
     start_on = Date(required=True)
     end_on = Date(required=True)
@@ -76,12 +80,13 @@ class ReceivingInSchema(Schema):
 
 class GroupFilingSchema(Schema):
     agency_licence_no = fields.String(required=True, validate=LICENCE)
-    branch_id = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=2**31 - 1))
+    branch_id = fields.Integer(strict=True, load_default=None, allow_none=True, validate=ROW_ID)
     start_on = Date(required=True)
     end_on = Date(required=True)
-    tourists = fields.Integer(required=True, validate=validate.Range(min=1, max=10000))
+    tourists = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=10000))
     leader = fields.Nested(LeaderSchema, required=True)
-    language = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=8))
+    language = fields.String(load_default=None, allow_none=True,
+                             validate=validate.Regexp(LANGUAGE_PATTERN, error=LANGUAGE_MESSAGE))
     origin = fields.Nested(OriginSchema, load_default=None, allow_none=True)
     contract = fields.Nested(ContractSchema, load_default=None, allow_none=True)
     coach = fields.Nested(CoachSchema, load_default=None, allow_none=True)

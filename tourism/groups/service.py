@@ -24,7 +24,7 @@ from tourism.guides.enums import GuideRole
 from tourism.guides.models import Guide
 from tourism.planner import catalogue
 from tourism.planner.service import get_itinerary
-from tourism.zone.service import is_prefecture
+from tourism.zone.service import city_name, is_prefecture
 
 MAX_DAYS = 60  # the longest tour filed as one group
 FILING_HORIZON_DAYS = 366
@@ -91,10 +91,29 @@ def _read_stops(days, start_on, end_on, errors) -> list[dict]:
             if place and city and is_prefecture(city):
                 stops.append({"on_date": day["date"], "time": stop["time"], "poi_id": poi.id if poi else None,
                               "place": place, "city": city, "kind": stop["kind"], "minutes": stop["minutes"]})
-    return sorted(stops, key=lambda stop: (stop["on_date"], stop["time"]))
+    stops.sort(key=lambda stop: (stop["on_date"], stop["time"]))
+    _check_timeline(stops, errors)
+    return stops
 
 
-def _read_parts(session, receiving, organiser, start_on, end_on, errors) -> list[dict]:
+def _check_timeline(stops, errors) -> None:
+    """A day's stops follow one another: none starts before the one before has ended, and only the night's
+    hotel runs past midnight."""
+    previous = None
+    for stop in stops:
+        start = catalogue.minutes_of(stop["time"])
+        if stop["kind"] != StopKind.HOTEL and start + stop["minutes"] > 24 * 60:
+            errors.setdefault("days", []).append(_("%(day)s %(time)s: the stop runs past midnight; only the hotel "
+                                                   "may.", day=stop["on_date"].isoformat(), time=stop["time"]))
+        if previous and previous["on_date"] == stop["on_date"] and \
+                start < catalogue.minutes_of(previous["time"]) + previous["minutes"]:
+            errors.setdefault("days", []).append(_("%(day)s %(time)s: the stop begins before the one at %(before)s "
+                                                   "has ended.", day=stop["on_date"].isoformat(), time=stop["time"],
+                                                   before=previous["time"]))
+        previous = stop
+
+
+def _read_parts(session, receiving, organiser, start_on, end_on, stops, errors) -> list[dict]:
     parts = []
     for r, part in enumerate(receiving or []):
         where = f"receiving.{r}"
@@ -106,12 +125,20 @@ def _read_parts(session, receiving, organiser, start_on, end_on, errors) -> list
         if agency.id == organiser.id:
             errors[f"{where}.agency_licence_no"] = [_("A receiving agency is another agency than the organiser.")]
             continue
+        if any(p["agency"].id == agency.id for p in parts):
+            errors[f"{where}.agency_licence_no"] = [_("Name each receiving agency once, with all the days and "
+                                                      "cities it receives.")]
+            continue
         branch = _branch_of(agency, part.get("branch_id"), f"{where}.branch_id", errors)
         if not part["start_on"] <= part["end_on"] or part["start_on"] < start_on or part["end_on"] > end_on:
             errors[f"{where}.start_on"] = [_("The days handed over lie within the group's dates, in order.")]
         bad = [c for c in part["cities"] if not is_prefecture(c)]
         if not part["cities"] or bad:
             errors[f"{where}.cities"] = [_("Name the cities handed over by their codes.")]
+        visited = {s["city"] for s in stops if part["start_on"] <= s["on_date"] <= part["end_on"]}
+        if stops and not set(part["cities"]) <= visited:
+            errors[f"{where}.cities"] = [_("The sheet's stops on those days are not in %(cities)s.",
+                                           cities=", ".join(city_name(c) for c in set(part["cities"]) - visited))]
         parts.append({"agency": agency, "branch": branch, "cities": list(dict.fromkeys(part["cities"])),
                       "start_on": part["start_on"], "end_on": part["end_on"]})
     return parts
@@ -143,6 +170,10 @@ def _read_assignments(session, guides, organiser, parts, start_on, end_on, error
             errors[f"{where}.cities"] = [_("Name the cities the local guide leads in by their codes.")]
             continue
         assignment = {"guide": guide, "role": entry["role"], "cities": cities, "start_on": first, "end_on": last}
+        if any(a["guide"].id == guide.id and a["start_on"] <= last and first <= a["end_on"] for a in assignments):
+            errors[f"{where}.licence_no"] = [_("This guide is already on the group on some of these days: give "
+                                               "one row with all their cities.")]
+            continue
         dispatcher = _dispatcher(session, entry.get("agency_licence_no"), assignment, organiser, parts, where, errors)
         if dispatcher is not None:
             assignments.append({**assignment, "dispatcher": dispatcher})
@@ -213,8 +244,10 @@ def _read_filing(session, organiser, *, branch_id, start_on, end_on, tourists, l
         errors["end_on"] = [_("The last day is before the first.")]
     elif (end_on - start_on).days >= MAX_DAYS:
         errors["end_on"] = [_("File a tour of at most %(n)d days as one group.", n=MAX_DAYS)]
-    if group is None and start_on < today:
+    if start_on < today and (group is None or start_on != group.start_on):
         errors["start_on"] = [_("A group is filed before it sets out: the first day cannot be past.")]
+    if end_on < today and group is not None and end_on != group.end_on:
+        errors["end_on"] = [_("A tour that is over cannot be moved.")]
     elif start_on > today + timedelta(days=FILING_HORIZON_DAYS):
         errors["start_on"] = [_("File groups at most a year ahead.")]
     if contract.get("city") and not is_prefecture(contract["city"]):
@@ -226,15 +259,18 @@ def _read_filing(session, organiser, *, branch_id, start_on, end_on, tourists, l
     branch = _branch_of(organiser, branch_id, "branch_id", errors)
     if errors:
         raise InvalidInput(errors=errors)
-    if itinerary_id and not days:
-        days = itinerary_days(session, itinerary_id)
+    if itinerary_id:
+        imported = itinerary_days(session, itinerary_id)  # refused when no such plan is saved
+        days = days or imported
     stops = _read_stops(days, start_on, end_on, errors)
-    parts = _read_parts(session, receiving, organiser, start_on, end_on, errors)
+    parts = _read_parts(session, receiving, organiser, start_on, end_on, stops, errors)
     for part in parts:
-        kept = next((k for k in kept_parts if k.agency_id == part["agency"].id and k.start_on == part["start_on"]
-                     and k.end_on == part["end_on"] and sorted(k.cities) == sorted(part["cities"])), None)
-        part["status"] = kept.status if kept else ReceivingStatus.PENDING
-        part["kept"] = kept
+        row = next((k for k in kept_parts if k.agency_id == part["agency"].id), None)
+        unchanged = row is not None and (row.start_on, row.end_on, sorted(row.cities)) == (
+            part["start_on"], part["end_on"], sorted(part["cities"]))
+        # The agency's answer stands while the days and cities it answered for do; changed, it must answer again.
+        part["status"] = row.status if unchanged else ReceivingStatus.PENDING
+        part["row"], part["unchanged"] = row, unchanged
     assignments = _read_assignments(session, guides, organiser, parts, start_on, end_on, errors)
     if errors:
         raise InvalidInput(errors=errors)
@@ -298,25 +334,37 @@ def _refuse(checks) -> None:
                            details={"checks": [c.as_dict() for c in checks]})
 
 
-def _write(group: TourGroup, data: Filing) -> None:
-    for name, value in data.fields.items():
-        setattr(group, name, value)
-    group.stops = [GroupStop(**stop) for stop in data.stops]
-    group.guides = [GroupGuide(guide_id=a["guide"].id, role=a["role"], cities=a["cities"], start_on=a["start_on"],
-                               end_on=a["end_on"], dispatched_by_id=a["dispatcher"].id,
-                               eligible=all(c.passed for c in a["checks"] if c.code == "guide_eligible"))
-                    for a in data.assignments]
-    kept = [p["kept"] for p in data.parts if p["kept"] is not None]
-    group.receiving = kept + [
-        GroupReceiving(agency_id=p["agency"].id, branch_id=p["branch"].id if p["branch"] else None,
-                       cities=p["cities"], start_on=p["start_on"], end_on=p["end_on"])
-        for p in data.parts if p["kept"] is None]
-    group.presence = _presence(data.stops, data.assignments, group.start_on, group.end_on, group.filing_city)
+def _receiving_row(part: dict) -> GroupReceiving:
+    """The part's row: the agency's existing one (changed in place, and pending again if its days or cities
+    changed), or a new one."""
+    row = part["row"] or GroupReceiving(agency_id=part["agency"].id)
+    if not part["unchanged"]:
+        row.cities, row.start_on, row.end_on = part["cities"], part["start_on"], part["end_on"]
+        row.status, row.reason, row.decided_at = ReceivingStatus.PENDING, "", None
+    row.branch_id = part["branch"].id if part["branch"] else None
+    return row
+
+
+def _write(session, group: TourGroup, data: Filing) -> None:
+    """Set the group to the filing in one flush (loading the old rows must not flush half of it: each flush of
+    the group counts as a version)."""
+    with session.no_autoflush:
+        for name, value in data.fields.items():
+            setattr(group, name, value)
+        group.stops = [GroupStop(**stop) for stop in data.stops]
+        group.guides = [GroupGuide(guide_id=a["guide"].id, role=a["role"], cities=a["cities"], start_on=a["start_on"],
+                                   end_on=a["end_on"], dispatched_by_id=a["dispatcher"].id,
+                                   eligible=all(c.passed for c in a["checks"] if c.code == "guide_eligible"))
+                        for a in data.assignments]
+        group.receiving = [_receiving_row(p) for p in data.parts]
+        group.presence = _presence(data.stops, data.assignments, group.start_on, group.end_on, group.filing_city)
 
 
 def _keep_version(session, actor, group: TourGroup, data: Filing) -> None:
-    session.add(GroupVersion(group=group, version=group.version, body=data.body,
+    session.add(GroupVersion(group_id=group.id, version=group.version, body=data.body,
                              checks=[c.as_dict() for c in data.checks], filed_by=audit.actor_name(actor)))
+    session.flush()
+    session.expire(group, ["versions"])
 
 
 def file_group(session, actor, *, agency_licence_no, branch_id=None, **filing_fields) -> tuple[TourGroup, list]:
@@ -331,7 +379,7 @@ def file_group(session, actor, *, agency_licence_no, branch_id=None, **filing_fi
     number = next_value(session, f"group:{data.fields['filing_city']}:{year}")
     group = TourGroup(group_no=f"TG{data.fields['filing_city']}{year}{number:05d}", agency_id=organiser.id,
                       filed_by=audit.actor_name(actor), filed_at=clock.now())
-    _write(group, data)
+    _write(session, group, data)
     session.add(group)
     session.flush()
     _keep_version(session, actor, group, data)
@@ -345,7 +393,7 @@ def file_group(session, actor, *, agency_licence_no, branch_id=None, **filing_fi
 
 def _file_version(session, actor, group: TourGroup, data: Filing, action: str, **details) -> list:
     _refuse(data.checks)
-    _write(group, data)
+    _write(session, group, data)
     group.amended_at = clock.now()
     session.flush()
     _keep_version(session, actor, group, data)
@@ -447,10 +495,13 @@ def decide_receiving(session, actor, group: TourGroup, *, agency_licence_no, dec
         update(GroupReceiving).where(GroupReceiving.id == part.id, GroupReceiving.status == ReceivingStatus.PENDING)
         .values(status=decision, reason=reason, decided_at=clock.now())
         .execution_options(synchronize_session=False)).rowcount
-    session.refresh(part)
+    status = session.scalar(select(GroupReceiving.status).where(GroupReceiving.id == part.id))
+    if status is None:
+        raise Conflict(_("The organiser changed the group meanwhile: reload it."), code="concurrent_change")
     if not taken:
-        raise Conflict(_("This part was already %(status)s.", status=ReceivingStatus.label_of(part.status)),
+        raise Conflict(_("This part was already %(status)s.", status=ReceivingStatus.label_of(status)),
                        code="already_decided")
+    session.refresh(part)
     audit.record(session, group.stream, "receiving_decided", actor, agency=agency_licence_no, decision=decision,
                  reason=reason)
     return part
@@ -588,21 +639,29 @@ def note_inspection(session, group: TourGroup, *, with_findings: bool) -> None:
         .execution_options(synchronize_session=False))
 
 
-def agencies_of_groups(session, group_nos) -> list:
-    """The organising and receiving agencies of the named groups (for an incident), or a field error."""
-    agencies, unknown = {}, []
-    for no in dict.fromkeys(group_nos):
+def involved_in_incident(session, group_nos, *, cities, day: date) -> tuple[list[str], list]:
+    """The named groups' numbers and their organising and receiving agencies, for an incident in ``cities`` on
+    ``day``; a group not filed, or not in those cities that day, is refused on the field."""
+    numbers, agencies, problems = [], {}, []
+    for no in group_nos:
         group = find_group(session, no)
         if group is None:
-            unknown.append(no)
+            problems.append(_("No tour group %(no)s is filed.", no=no))
             continue
+        if not any(p.on_date == day and p.city in cities for p in group.presence):
+            problems.append(_("Group %(no)s is not in the affected cities on %(day)s.", no=group.group_no,
+                              day=day.isoformat()))
+            continue
+        if group.group_no in numbers:
+            continue
+        numbers.append(group.group_no)
         agencies[group.agency.id] = group.agency
         for part in group.receiving:
             if part.status != ReceivingStatus.DECLINED:
                 agencies[part.agency.id] = part.agency
-    if unknown:
-        raise InvalidInput(errors={"groups": [_("No tour group %(no)s is filed.", no=", ".join(unknown))]})
-    return list(agencies.values())
+    if problems:
+        raise InvalidInput(errors={"groups": problems})
+    return numbers, list(agencies.values())
 
 
 def require_organiser(user, group: TourGroup) -> None:

@@ -49,7 +49,7 @@ def workspace():
     page, per_page = page_from_args(request.args)
     groups = service.groups_of_agency(db.session, agency.id, page=page, per_page=per_page)
     return render_template("groups/workspace.html", agency=agency, groups=groups,
-                           waiting=service.parts_waiting_for(db.session, agency.id))
+                           handed_to_us=service.parts_waiting_for(db.session, agency.id))
 
 
 def _filed_branches(agency):

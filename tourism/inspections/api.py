@@ -4,10 +4,11 @@ from flask_login import current_user
 
 from tourism.core.api import Blueprint
 from tourism.core.authz import require
+from tourism.core.pagination import PageArgsSchema
 from tourism.extensions import db
 from tourism.groups.service import get_group
 from tourism.inspections import service
-from tourism.inspections.schemas import InspectionCreateSchema, InspectionSchema
+from tourism.inspections.schemas import InspectionCreateSchema, InspectionListSchema, InspectionSchema
 
 blp = Blueprint("inspections_api", __name__, description="Inspections of tour groups on the spot")
 
@@ -28,10 +29,11 @@ def record_inspection(data, group_no):
 
 
 @blp.route("/groups/<group_no>/inspections", methods=["GET"])
-@blp.response(200, InspectionSchema(many=True))
+@blp.arguments(PageArgsSchema, location="query")
+@blp.response(200, InspectionListSchema)
 @blp.errors(401, 403, 404)
-def list_inspections(group_no):
+def list_inspections(query, group_no):
     """The group's inspections, newest first (its agencies and the regulators who may read it)."""
     group = get_group(db.session, group_no)
     require("group.read", group)
-    return service.inspections_of(db.session, group)
+    return service.inspections_of(db.session, group, page=query["page"], per_page=query["per_page"])

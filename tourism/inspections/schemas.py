@@ -1,5 +1,6 @@
 from marshmallow import Schema, fields, validate
 
+from tourism.core.pagination import list_schema
 from tourism.core.schemas import AwareDateTime
 from tourism.inspections.enums import Finding
 from tourism.zone.schemas import CityCode
@@ -30,3 +31,6 @@ class InspectionSchema(Schema):
     inspector = fields.String()
     case_no = fields.String(allow_none=True, metadata={"description": "The case the findings opened"})
     photos = fields.Function(lambda i: len(i.photos))
+
+
+InspectionListSchema = list_schema(InspectionSchema, "InspectionListSchema")

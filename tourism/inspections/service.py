@@ -15,6 +15,7 @@ from tourism.complaints import attachments
 from tourism.complaints.service import open_case
 from tourism.core import audit, clock
 from tourism.core.errors import InvalidInput
+from tourism.core.pagination import paginate
 from tourism.groups.service import note_inspection, sheet_day
 from tourism.guides.eligibility import check_eligibility
 from tourism.inspections.enums import Finding
@@ -89,6 +90,8 @@ def record_inspection(session, actor, group, *, at, city, findings=(), note="", 
     if errors:
         raise InvalidInput(errors=errors)
     checked = [(data, attachments.check(data)) for data in photos]
+    if any(not content_type.startswith("image/") for _data, content_type in checked):
+        raise InvalidInput(errors={"photos": [_("Photos are JPEG or PNG files.")]})
     local = at.astimezone(clock.LOCAL_TZ)
     seen = spot_check(session, group, city=city, day=local.date(), guide_licence_no=guide_licence_no, place=place)
     found = list(dict.fromkeys([*findings, *seen.findings]))
@@ -118,9 +121,10 @@ def record_inspection(session, actor, group, *, at, city, findings=(), note="", 
     return inspection
 
 
-def inspections_of(session, group) -> list[Inspection]:
-    return list(session.scalars(select(Inspection).where(Inspection.group_id == group.id)
-                                .order_by(Inspection.at.desc())))
+def inspections_of(session, group, *, page=1, per_page=50):
+    """The group's inspections, newest first, a page at a time."""
+    query = select(Inspection).where(Inspection.group_id == group.id).order_by(Inspection.at.desc(), Inspection.id)
+    return paginate(session, query, page, per_page)
 
 
 def get_photo(session, group, inspection_id: int, photo_id: int) -> InspectionPhoto | None:

@@ -1,6 +1,6 @@
 """Pages: a group's inspections, and the form an inspector fills in on the spot."""
 
-from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -10,6 +10,7 @@ from tourism.core.authz import can, require
 from tourism.core.errors import NotFound
 from tourism.core.forms import choices
 from tourism.core.pages import submit
+from tourism.core.pagination import page_from_args
 from tourism.extensions import db
 from tourism.groups.service import get_group, sheet_day
 from tourism.inspections import service
@@ -26,6 +27,7 @@ bp = Blueprint("inspections", __name__)
 def inspections(group_no):
     group = get_group(db.session, group_no)
     require("group.read", group)
+    page, per_page = page_from_args(request.args)
     form = None
     if can("group.inspect", group):
         form = InspectionForm()
@@ -49,7 +51,7 @@ def inspections(group_no):
     today = sheet_day(group, clock.today()) if group.start_on <= clock.today() <= group.end_on else None
     return render_template("inspections/inspections.html", group=group, form=form, today=today, tz=clock.LOCAL_TZ,
                            finding_label=Finding.label_of,
-                           inspections=service.inspections_of(db.session, group)), status
+                           inspections=service.inspections_of(db.session, group, page=page, per_page=per_page)), status
 
 
 @bp.route("/groups/<group_no>/inspections/<int:inspection_id>/photos/<int:photo_id>")
