@@ -29,7 +29,7 @@ from tourism.zone.forms import CityField, PrefectureField, city_choices
 
 HHMM = Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", message=_l("Use HH:MM, e.g. 09:30."))
 PHONE = Regexp(r"^[0-9+\-() ]{5,30}$", message=_l("Give a phone number of digits, spaces, +, - or ()."))
-STOP_ROWS, GUIDE_ROWS, RECEIVING_ROWS = 10, 3, 2
+STOP_ROWS, GUIDE_ROWS, RECEIVING_ROWS = 6, 2, 1
 
 
 def _place_choices():
@@ -44,7 +44,7 @@ class StopRow(Form):
     time = StringField(_l("Time"), validators=[Optional(), HHMM])
     poi_id = SelectField(_l("Place"), validators=[Optional()])
     place = StringField(_l("Or name the place"), validators=[Optional(), Length(max=200)])
-    city = CityField(_l("City"), validators=[Optional()], blank=True)
+    city = CityField(_l("City"), validators=[Optional()], prompt=_l("Choose the city"))
     kind = SelectField(_l("What"), choices=choices(*StopKind.choices()), default=StopKind.VISIT)
     minutes = IntegerField(_l("Minutes"), validators=[Optional(), NumberRange(min=0, max=1440)])
 
