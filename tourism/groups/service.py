@@ -13,7 +13,7 @@ from tourism.agencies.enums import OfficeKind
 from tourism.agencies.service import find_agency
 from tourism.core import audit, clock
 from tourism.core.database import lock_rows
-from tourism.core.errors import Conflict, Forbidden, InvalidInput, NotFound, check_version
+from tourism.core.errors import Conflict, InvalidInput, NotFound, check_version
 from tourism.core.i18n import local_name
 from tourism.core.pagination import paginate
 from tourism.core.sequences import next_value
@@ -662,11 +662,6 @@ def involved_in_incident(session, group_nos, *, cities, day: date) -> tuple[list
     if problems:
         raise InvalidInput(errors={"groups": problems})
     return numbers, list(agencies.values())
-
-
-def require_organiser(user, group: TourGroup) -> None:
-    if getattr(user, "role", None) != "agency_admin" or user.agency_id != group.agency_id:
-        raise Forbidden(_("Only the organising agency amends the group."))
 
 
 def used_group_numbers(session):
