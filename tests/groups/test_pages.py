@@ -73,11 +73,13 @@ def test_the_receiving_agency_answers_on_the_groups_page(client, tour):
     assert "李领队" in page  # the receiving agency serves the group: it has the leader's contact
     action = page.split(f'action="/groups/{no}/receiving/')[1].split('"')[0]
     response = client.post(f"/groups/{no}/receiving/{action}", data={
-        f"part{action}-decision": "declined", f"part{action}-reason": "", "csrf_token": csrf_from(page)})
+        f"part{action}-decision": "declined", f"part{action}-reason": "", f"part{action}-version": "1",
+        "csrf_token": csrf_from(page)})
     assert response.status_code == 302
     assert "pending" in client.get(f"/api/v1/groups/{no}", headers=tour["admin"]).json["receiving"][0]["status"]
     client.post(f"/groups/{no}/receiving/{action}", data={
-        f"part{action}-decision": "declined", f"part{action}-reason": "旺季无车", "csrf_token": csrf_from(page)})
+        f"part{action}-decision": "declined", f"part{action}-reason": "旺季无车", f"part{action}-version": "1",
+        "csrf_token": csrf_from(page)})
     assert client.get(f"/api/v1/groups/{no}", headers=tour["admin"]).json["receiving"][0]["reason"] == "旺季无车"
 
 
@@ -130,6 +132,7 @@ def test_the_receiving_agency_files_its_part_on_a_page_of_its_own(client, tour):
     page = client.get(f"/groups/{no}").get_data(as_text=True)
     part_id = page.split(f'action="/groups/{no}/receiving/')[1].split('"')[0]
     client.post(f"/groups/{no}/receiving/{part_id}", data={f"part{part_id}-decision": "accepted",
+                                                          f"part{part_id}-version": "1",
                                                           "csrf_token": csrf_from(page)})
     form = client.get(f"/groups/{no}/part/{part_id}").get_data(as_text=True)
     assert '<option selected value="jm-kaiping-diaolou">' in form  # its day's stop, ready to change

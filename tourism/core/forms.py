@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField
+from wtforms import FormField, HiddenField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, NumberRange, Regexp, ValidationError
 
@@ -62,7 +62,7 @@ def apply_errors(form, error) -> None:
     messages = error.errors or {}
     for name, texts in messages.items():
         field = _field_at(form, name)
-        if field is not None and hasattr(field, "errors"):
+        if field is not None and not isinstance(field, FormField) and hasattr(field, "errors"):
             field.errors = list(field.errors) + list(texts)
         else:
             form.form_errors.extend(texts)

@@ -11,6 +11,7 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
+    HiddenField,
     IntegerField,
     SelectField,
     SelectMultipleField,
@@ -80,6 +81,7 @@ class ReceivingRow(Form):
     cities = SelectMultipleField(_l("Cities handed over"), validators=[Optional()])
     start_on = DateField(_l("From"), validators=[Optional(), in_range])
     end_on = DateField(_l("To"), validators=[Optional(), in_range])
+    branch_id = HiddenField(validators=[Optional(), Regexp(r"^\d{1,9}$")])  # the receiving branch, as filed
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -192,7 +194,8 @@ class GroupForm(ItineraryRowsForm):
         receiving = []
         for r, (index, row) in enumerate(_filled(self.receiving)):
             where[f"receiving.{r}"] = f"receiving.{index}"
-            receiving.append({"agency_licence_no": row.agency_licence_no.data.strip(), "branch_id": None,
+            receiving.append({"agency_licence_no": row.agency_licence_no.data.strip(),
+                              "branch_id": int(row.branch_id.data) if row.branch_id.data else None,
                               "cities": row.cities.data or [], "start_on": row.start_on.data or self.start_on.data,
                               "end_on": row.end_on.data or self.end_on.data})
         data = {
@@ -221,7 +224,8 @@ class GroupForm(ItineraryRowsForm):
         _fill_rows(self.stops, _stop_values(group.stops), STOP_ROWS)
         _fill_rows(self.guides, _guide_values(group.guides), GUIDE_ROWS)
         _fill_rows(self.receiving, [{"agency_licence_no": p.agency.licence_no, "cities": p.cities,
-                                     "start_on": p.start_on, "end_on": p.end_on} for p in group.receiving],
+                                     "start_on": p.start_on, "end_on": p.end_on,
+                                     "branch_id": str(p.branch_id) if p.branch_id else ""} for p in group.receiving],
                    RECEIVING_ROWS)
 
 
@@ -247,6 +251,7 @@ class ReceivingDecisionForm(FlaskForm):
         (ReceivingStatus.ACCEPTED.value, _l("Accept these days")),
         (ReceivingStatus.DECLINED.value, _l("Decline them"))))
     reason = TextAreaField(_l("Reason (needed to decline)"), validators=[Optional(), Length(max=1000)])
+    version = version_field()  # the group's version the agency read: a group changed since is answered again
 
 
 class CityGroupsFilterForm(FlaskForm):

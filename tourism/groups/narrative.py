@@ -21,6 +21,9 @@ def register() -> None:
     tell("part_filed", lambda d: _("filed version %(version)s for the part %(agency)s receives",
                                    version=d.get("version"), agency=d.get("agency")))
     tell("receiving_decided", _receiving_decided)
+    tell("guides_withdrawn", lambda d: _("took off the guides %(agency)s had dispatched (version %(version)s): "
+                                         "%(guides)s", agency=d.get("agency"), version=d.get("version"),
+                                         guides=", ".join(d.get("guides", []))))
 
 
 def _receiving_decided(d) -> str:

@@ -99,7 +99,7 @@ class GroupFilingSchema(Schema):
 
 
 class GroupAmendSchema(GroupFilingSchema):
-    version = fields.Integer(required=True, validate=validate.Range(min=1, max=2**31 - 1))
+    version = fields.Integer(strict=True, required=True, validate=ROW_ID)
 
 
 class FilingCheckSchema(Schema):
@@ -111,11 +111,13 @@ class FilingCheckSchema(Schema):
 
 
 class PartFilingSchema(Schema):
-    version = fields.Integer(required=True, validate=validate.Range(min=1, max=2**31 - 1))
-    days = fields.List(fields.Nested(DayInSchema), load_default=list, validate=validate.Length(max=60), metadata={
-        "description": "The stops of the days and cities handed over (they replace the ones there)"})
-    guides = fields.List(fields.Nested(GuideInSchema), load_default=list, validate=validate.Length(max=50), metadata={
-        "description": "The local guides the receiving agency dispatches there (they replace its earlier ones)"})
+    version = fields.Integer(strict=True, required=True, validate=ROW_ID)
+    days = fields.List(fields.Nested(DayInSchema), load_default=None, validate=validate.Length(max=60), metadata={
+        "description": "The stops of the days and cities handed over (they replace the ones there); left out, "
+                       "they stay"})
+    guides = fields.List(fields.Nested(GuideInSchema), load_default=None, validate=validate.Length(max=50), metadata={
+        "description": "The local guides the receiving agency dispatches there (they replace its earlier ones); "
+                       "left out, they stay"})
 
 
 class GroupFiledSchema(Schema):
@@ -129,6 +131,8 @@ class ReceivingDecisionSchema(Schema):
     decision = fields.String(required=True, validate=validate.OneOf([ReceivingStatus.ACCEPTED,
                                                                      ReceivingStatus.DECLINED]))
     reason = fields.String(load_default="", validate=validate.Length(max=1000))
+    version = fields.Integer(strict=True, load_default=None, validate=ROW_ID, metadata={
+        "description": "The group's version the answer is for: a group changed since is answered again (409)"})
 
 
 class CityGroupsArgsSchema(Schema):

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
-from tourism.agencies.enums import OfficeKind
+from tourism.agencies.enums import FilingStatus, OfficeKind
 from tourism.agencies.service import find_agency
 from tourism.core import audit, clock
 from tourism.core.database import lock_rows
@@ -130,6 +130,8 @@ def _read_parts(session, receiving, organiser, start_on, end_on, stops, errors) 
                                                       "cities it receives.")]
             continue
         branch = _branch_of(agency, part.get("branch_id"), f"{where}.branch_id", errors)
+        if branch is not None and branch.status != FilingStatus.FILED:
+            errors[f"{where}.branch_id"] = [_("A branch receives groups once filed with its city.")]
         if not part["start_on"] <= part["end_on"] or part["start_on"] < start_on or part["end_on"] > end_on:
             errors[f"{where}.start_on"] = [_("The days handed over lie within the group's dates, in order.")]
         bad = [c for c in part["cities"] if not is_prefecture(c)]
@@ -184,18 +186,22 @@ def _dispatcher(session, licence_no, assignment, organiser, parts, where, errors
     """Who dispatches the guide: the agency named, which must be the organiser or a receiving agency of those
     days; by default the receiving agency whose part covers the guide's cities and days, else the organiser."""
     live = [p for p in parts if p.get("status") != ReceivingStatus.DECLINED]
-    if licence_no:
-        if licence_no == organiser.licence_no:
-            return organiser
+
+    def covers(part):
+        return (assignment["role"] == GuideRole.LOCAL and assignment["cities"]
+                and part["start_on"] <= assignment["start_on"] and assignment["end_on"] <= part["end_on"]
+                and set(assignment["cities"]) <= set(part["cities"]))
+
+    if licence_no and licence_no != organiser.licence_no:
         part = next((p for p in live if p["agency"].licence_no == licence_no), None)
-        if part is None:
-            errors[f"{where}.agency_licence_no"] = [_("The dispatching agency is the organiser or a receiving "
-                                                      "agency of the group.")]
+        if part is None or not covers(part):
+            errors[f"{where}.agency_licence_no"] = [_("A receiving agency dispatches local guides only within the "
+                                                      "days and cities handed to it.")]
             return None
         return part["agency"]
-    part = next((p for p in live if assignment["cities"] and
-                 p["start_on"] <= assignment["start_on"] and assignment["end_on"] <= p["end_on"]
-                 and set(assignment["cities"]) <= set(p["cities"])), None)
+    if licence_no:
+        return organiser
+    part = next((p for p in live if covers(p)), None)
     return part["agency"] if part else organiser
 
 
@@ -438,41 +444,64 @@ def _in_part(part: GroupReceiving, day: date, city: str | None) -> bool:
     return part.start_on <= day <= part.end_on and city in part.cities
 
 
-def file_part(session, actor, group: TourGroup, part: GroupReceiving, *, version, days=None, guides=()):
-    """The receiving agency files its part: the stops of the days and cities handed to it and the local guides
-    it dispatches there. The rest of the group stays as its organiser filed it; every check runs again."""
-    check_version(group, version)
-    if part.status != ReceivingStatus.ACCEPTED:
-        raise Conflict(_("Accept the days handed to you before filing them."), code="not_accepted")
+def _check_part_rows(session, part: GroupReceiving, days, guides) -> None:
+    """The part's own rows, checked as sent (so each error names the request's own row)."""
     errors = {}
     places = catalogue.pois()
-    submitted_stops = []
     for d, day in enumerate(days or []):
         for s, stop in enumerate(day.get("stops") or []):
             poi = places.get(stop.get("poi_id") or "")
-            if not _in_part(part, day["date"], poi.city if poi else stop.get("city")):
+            if stop.get("poi_id") and poi is None:
+                errors[f"days.{d}.stops.{s}.poi_id"] = [_("No place with this id in the catalogue.")]
+            elif not _in_part(part, day["date"], poi.city if poi else stop.get("city")):
                 errors[f"days.{d}.stops.{s}"] = [_("This stop is outside the days and cities handed to you.")]
-            submitted_stops.append((day["date"], stop))
-    mine = []
+    seen = set()
     for g, entry in enumerate(guides or []):
-        entry = {**entry, "agency_licence_no": part.agency.licence_no,
-                 "start_on": entry.get("start_on") or part.start_on, "end_on": entry.get("end_on") or part.end_on,
-                 "cities": entry.get("cities") or list(part.cities)}
-        if not (part.start_on <= entry["start_on"] <= entry["end_on"] <= part.end_on
-                and set(entry["cities"]) <= set(part.cities)):
-            errors[f"guides.{g}"] = [_("Your guides lead within the days and cities handed to you.")]
-        mine.append(entry)
+        where = f"guides.{g}"
+        if entry["role"] != GuideRole.LOCAL:
+            errors[f"{where}.role"] = [_("A receiving agency dispatches local guides; the escort is the "
+                                         "organiser's.")]
+        first, last = entry.get("start_on") or part.start_on, entry.get("end_on") or part.end_on
+        cities = entry.get("cities") or list(part.cities)
+        if not (part.start_on <= first <= last <= part.end_on and set(cities) <= set(part.cities)):
+            errors[where] = [_("Your guides lead within the days and cities handed to you.")]
+        if entry["licence_no"] in seen:
+            errors[f"{where}.licence_no"] = [_("This guide is already on the group on some of these days: give "
+                                               "one row with all their cities.")]
+        seen.add(entry["licence_no"])
+        if session.scalar(select(Guide.id).where(Guide.licence_no == entry["licence_no"])) is None:
+            errors[f"{where}.licence_no"] = [_("No guide licence %(no)s is registered.", no=entry["licence_no"])]
     if errors:
         raise InvalidInput(errors=errors)
+
+
+def file_part(session, actor, group: TourGroup, part: GroupReceiving, *, version, days=None, guides=None):
+    """The receiving agency files its part: the stops of the days and cities handed to it (``days``) and the
+    local guides it dispatches there (``guides``); either left out stays as it is. The rest of the group stays
+    as its organiser filed it; every check runs again."""
+    check_version(group, version)
+    if part.status != ReceivingStatus.ACCEPTED:
+        raise Conflict(_("Accept the days handed to you before filing them."), code="not_accepted")
+    _check_part_rows(session, part, days, guides)
     filing = current_filing(group)
-    kept = [(day["date"], stop) for day in filing["days"] for stop in day["stops"]
-            if not _in_part(part, day["date"], stop["city"])]
-    by_day: dict[date, list] = {}
-    for day, stop in sorted(kept + submitted_stops, key=lambda item: (item[0], item[1]["time"])):
-        by_day.setdefault(day, []).append(stop)
-    filing["days"] = [{"date": day, "stops": stops} for day, stops in by_day.items()]
-    filing["guides"] = [g for g in filing["guides"] if g["agency_licence_no"] != part.agency.licence_no] + mine
-    data = _read_filing(session, group.agency, group=group, kept_parts=list(group.receiving), **filing)
+    if days is not None:
+        kept = [(day["date"], stop) for day in filing["days"] for stop in day["stops"]
+                if not _in_part(part, day["date"], stop["city"])]
+        sent = [(day["date"], stop) for day in days for stop in day.get("stops") or []]
+        by_day: dict[date, list] = {}
+        for day, stop in sorted(kept + sent, key=lambda item: (item[0], item[1]["time"])):
+            by_day.setdefault(day, []).append(stop)
+        filing["days"] = [{"date": day, "stops": stops} for day, stops in by_day.items()]
+    if guides is not None:
+        mine = [{**entry, "agency_licence_no": part.agency.licence_no,
+                 "start_on": entry.get("start_on") or part.start_on, "end_on": entry.get("end_on") or part.end_on,
+                 "cities": entry.get("cities") or list(part.cities)} for entry in guides]
+        filing["guides"] = [g for g in filing["guides"] if g["agency_licence_no"] != part.agency.licence_no] + mine
+    try:
+        data = _read_filing(session, group.agency, group=group, kept_parts=list(group.receiving), **filing)
+    except InvalidInput as error:  # a rule of the whole group: its paths name the merged filing, not the request
+        raise InvalidInput(error.message, errors={"part": [m for ms in error.errors.values() for m in ms]},
+                           details=error.details) from None
     return group, _file_version(session, actor, group, data, "part_filed", agency=part.agency.licence_no)
 
 
@@ -483,8 +512,10 @@ def receiving_part(group: TourGroup, agency_licence_no: str) -> GroupReceiving:
     return part
 
 
-def decide_receiving(session, actor, group: TourGroup, *, agency_licence_no, decision, reason=None):
-    """The receiving agency accepts the days handed to it, or declines them with a reason (once)."""
+def decide_receiving(session, actor, group: TourGroup, *, agency_licence_no, decision, reason=None, version=None):
+    """The receiving agency accepts the days handed to it, or declines them with a reason (once), answering
+    for the version it read (``version``: a changed group is answered again). Declining takes its guides off."""
+    check_version(group, version)
     part = receiving_part(group, agency_licence_no)
     if decision not in (ReceivingStatus.ACCEPTED, ReceivingStatus.DECLINED):
         raise InvalidInput(errors={"decision": [_("Accept or decline.")]})
@@ -504,7 +535,31 @@ def decide_receiving(session, actor, group: TourGroup, *, agency_licence_no, dec
     session.refresh(part)
     audit.record(session, group.stream, "receiving_decided", actor, agency=agency_licence_no, decision=decision,
                  reason=reason)
+    if decision == ReceivingStatus.DECLINED:
+        _drop_guides_of(session, actor, group, part)
     return part
+
+
+def _drop_guides_of(session, actor, group: TourGroup, part: GroupReceiving) -> None:
+    """The guides a declining agency had dispatched leave the group, in a new version."""
+    gone = [g for g in group.guides if g.dispatched_by_id == part.agency_id]
+    if not gone:
+        return
+    with session.no_autoflush:
+        group.guides = [g for g in group.guides if g.dispatched_by_id != part.agency_id]
+        group.guides_eligible = all(g.eligible for g in group.guides)
+        group.amended_at = clock.now()
+    session.flush()
+    latest = group.versions[-1]
+    body = {**latest.body, "guides": [g for g in latest.body.get("guides", [])
+                                      if g.get("agency_licence_no") != part.agency.licence_no]}
+    checks = [c for c in latest.checks if c.get("subject") not in {g.guide.licence_no for g in gone}]
+    session.add(GroupVersion(group_id=group.id, version=group.version, body=body, checks=checks,
+                             filed_by=audit.actor_name(actor)))
+    session.flush()
+    session.expire(group, ["versions"])
+    audit.record(session, group.stream, "guides_withdrawn", actor, version=group.version,
+                 agency=part.agency.licence_no, guides=[g.guide.licence_no for g in gone])
 
 
 # --- who sees what -------------------------------------------------------------------------------------------

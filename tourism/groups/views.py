@@ -149,6 +149,9 @@ def _part(group_no, part_id):
 def file_part(group_no, part_id):
     """A receiving agency files the stops and local guides of the days handed to it."""
     group, part = _part(group_no, part_id)
+    if part.status != ReceivingStatus.ACCEPTED:
+        flash(_("Accept the days handed to you before filing them."), "error")
+        return redirect(url_for("groups.group_page", group_no=group.group_no))
     form = PartForm()
     if request.method == "GET":
         form.fill_from(group, part)
@@ -172,7 +175,7 @@ def group_page(group_no):
     return render_template(
         "groups/group.html", group=group, days=service.sheet_days(group), personal=service.sees_personal_data(
             current_user, group), checks=group.versions[-1].checks if group.versions else [],
-        to_answer=[(p, ReceivingDecisionForm(prefix=f"part{p.id}")) for p in mine
+        to_answer=[(p, ReceivingDecisionForm(prefix=f"part{p.id}", version=group.version)) for p in mine
                    if p.status == ReceivingStatus.PENDING],
         my_parts=[p for p in mine if p.status == ReceivingStatus.ACCEPTED],
         history=history.of_stream(db.session, group.stream))
@@ -185,7 +188,8 @@ def decide_receiving(group_no, part_id):
     form = ReceivingDecisionForm(prefix=f"part{part.id}")
     press(form, lambda: service.decide_receiving(db.session, current_user, group,
                                                  agency_licence_no=part.agency.licence_no,
-                                                 decision=form.decision.data, reason=form.reason.data),
+                                                 decision=form.decision.data, reason=form.reason.data,
+                                                 version=int(form.version.data)),
           lambda part: _("Your answer is recorded: %(status)s.", status=ReceivingStatus.label_of(part.status)))
     return redirect(url_for("groups.group_page", group_no=group.group_no))
 
