@@ -15,14 +15,13 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired, Length, Optional
 
 from tourism.complaints import rules
 from tourism.complaints.enums import CaseState, ComplaintStatus, Outcome, RespondentKind
-from tourism.core.forms import AMOUNT_CNY, choices, in_range, version_field
+from tourism.core.forms import AMOUNT_CNY, PHONE, choices, in_range, version_field
 from tourism.zone.forms import CityField, PrefectureField, zone_city_choices
 
-PHONE = Regexp(r"^[0-9+\-() ]{5,30}$", message=_l("Give a phone number of digits, spaces, +, - or ()."))
 MAX_CO_COMPLAINANTS = 50
 
 

@@ -4,10 +4,8 @@ from tourism.complaints import rules
 from tourism.complaints.enums import CaseState, ComplaintStatus, Outcome, RespondentKind
 from tourism.core import clock
 from tourism.core.pagination import PageArgsSchema, list_schema
-from tourism.core.schemas import AMOUNT_CNY, Date
+from tourism.core.schemas import AMOUNT_CNY, PHONE, Date
 from tourism.zone.schemas import CityCode, PrefectureCode
-
-PHONE = validate.Regexp(r"^[0-9+\-() ]{5,30}$", error="Give a phone number of digits, spaces, +, - or ().")
 
 
 class ComplainantSchema(Schema):

@@ -4,7 +4,7 @@ Every deadline and timestamp reads the time here, so tests can freeze it.
 """
 
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
@@ -21,6 +21,11 @@ def now() -> datetime:
 
 def today() -> date:
     return now().date()
+
+
+def each_day(start: date, end: date) -> list[date]:
+    """Every day from ``start`` to ``end``, both included."""
+    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
 
 
 def start_of_day(day: date) -> datetime:

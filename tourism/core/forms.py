@@ -7,10 +7,11 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, NumberRange, Regexp, ValidationError
 
 from tourism.core import clock
-from tourism.core.schemas import EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT_CNY, MAX_PEOPLE
+from tourism.core.schemas import EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT_CNY, MAX_PEOPLE, PHONE_PATTERN
 
 AMOUNT_CNY = NumberRange(min=0, max=MAX_AMOUNT_CNY)
 HEADCOUNT = NumberRange(min=0, max=MAX_PEOPLE)
+PHONE = Regexp(PHONE_PATTERN, message=_l("Give a phone number of digits, spaces, +, - or ()."))
 
 
 def version_field() -> HiddenField:

@@ -16,6 +16,8 @@ MAX_PEOPLE = 1_000_000  # the largest head count (casualties, stranded tourists)
 MAX_ROW_ID = 2**31 - 1  # ids fit the databases' integer columns
 AMOUNT_CNY = validate.Range(min=0, max=MAX_AMOUNT_CNY)
 HEADCOUNT = validate.Range(min=0, max=MAX_PEOPLE)
+PHONE_PATTERN = r"^[0-9+\-() ]{5,30}$"
+PHONE = validate.Regexp(PHONE_PATTERN, error="Give a phone number of digits, spaces, +, - or ().")
 ROW_ID = validate.Range(min=1, max=MAX_ROW_ID)
 
 

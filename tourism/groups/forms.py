@@ -20,16 +20,15 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
-from tourism.core.forms import choices, in_range, version_field
+from tourism.core.forms import PHONE, choices, in_range, version_field
 from tourism.core.i18n import local_name
 from tourism.groups.enums import Origin, ReceivingStatus, StopKind
 from tourism.guides.enums import GuideRole
 from tourism.guides.forms import spoken_language_choices
 from tourism.planner import catalogue
+from tourism.planner.forms import HHMM
 from tourism.zone.forms import CityField, PrefectureField, city_choices
 
-HHMM = Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", message=_l("Use HH:MM, e.g. 09:30."))
-PHONE = Regexp(r"^[0-9+\-() ]{5,30}$", message=_l("Give a phone number of digits, spaces, +, - or ()."))
 STOP_ROWS, GUIDE_ROWS, RECEIVING_ROWS = 6, 2, 1
 
 

@@ -3,7 +3,7 @@
 from marshmallow import Schema, fields, validate
 
 from tourism.core.pagination import list_schema
-from tourism.core.schemas import Date
+from tourism.core.schemas import PHONE, Date
 from tourism.core.urls import public_url
 from tourism.groups.enums import Origin, ReceivingStatus, StopKind
 from tourism.groups.service import sheet_days
@@ -18,7 +18,7 @@ ROW_ID = validate.Range(min=1, max=2**31 - 1)
 
 class LeaderSchema(Schema):
     name = fields.String(required=True, validate=validate.Length(min=1, max=100))
-    phone = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    phone = fields.String(required=True, validate=PHONE)
 
 
 class OriginSchema(Schema):

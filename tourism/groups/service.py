@@ -43,10 +43,6 @@ def get_group(session, group_no: str) -> TourGroup:
 
 # --- reading the filing ------------------------------------------------------------------------------------
 
-def _days(start: date, end: date):
-    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
-
-
 def itinerary_days(session, itinerary_id: str) -> list[dict]:
     """A saved plan's days as the sheet's days: each visit at its start, for its length, in its place's city."""
     try:
@@ -208,7 +204,7 @@ def _dispatcher(session, licence_no, assignment, organiser, parts, where, errors
 def _presence(stops, assignments, start_on, end_on, home_city) -> list[GroupPresence]:
     """Where the group is each day: its stops' cities; else its local guides' cities; else where it was."""
     rows, last = [], home_city
-    for day in _days(start_on, end_on):
+    for day in clock.each_day(start_on, end_on):
         cities = [s["city"] for s in stops if s["on_date"] == day]
         if not cities:
             cities = [c for a in assignments if a["role"] == GuideRole.LOCAL
@@ -254,7 +250,7 @@ def _read_filing(session, organiser, *, branch_id, start_on, end_on, tourists, l
         errors["start_on"] = [_("A group is filed before it sets out: the first day cannot be past.")]
     if end_on < today and group is not None and end_on != group.end_on:
         errors["end_on"] = [_("A tour that is over cannot be moved.")]
-    elif start_on > today + timedelta(days=FILING_HORIZON_DAYS):
+    if start_on > today + timedelta(days=FILING_HORIZON_DAYS):
         errors["start_on"] = [_("File groups at most a year ahead.")]
     if contract.get("city") and not is_prefecture(contract["city"]):
         errors["contract.city"] = [_("Unknown place: use the six-digit GB/T 2260 code of a prefecture-level city.")]
@@ -483,22 +479,22 @@ def file_part(session, actor, group: TourGroup, part: GroupReceiving, *, version
     if part.status != ReceivingStatus.ACCEPTED:
         raise Conflict(_("Accept the days handed to you before filing them."), code="not_accepted")
     _check_part_rows(session, part, days, guides)
-    filing = current_filing(group)
+    merged = current_filing(group)
     if days is not None:
-        kept = [(day["date"], stop) for day in filing["days"] for stop in day["stops"]
+        kept = [(day["date"], stop) for day in merged["days"] for stop in day["stops"]
                 if not _in_part(part, day["date"], stop["city"])]
         sent = [(day["date"], stop) for day in days for stop in day.get("stops") or []]
         by_day: dict[date, list] = {}
         for day, stop in sorted(kept + sent, key=lambda item: (item[0], item[1]["time"])):
             by_day.setdefault(day, []).append(stop)
-        filing["days"] = [{"date": day, "stops": stops} for day, stops in by_day.items()]
+        merged["days"] = [{"date": day, "stops": stops} for day, stops in by_day.items()]
     if guides is not None:
         mine = [{**entry, "agency_licence_no": part.agency.licence_no,
                  "start_on": entry.get("start_on") or part.start_on, "end_on": entry.get("end_on") or part.end_on,
                  "cities": entry.get("cities") or list(part.cities)} for entry in guides]
-        filing["guides"] = [g for g in filing["guides"] if g["agency_licence_no"] != part.agency.licence_no] + mine
+        merged["guides"] = [g for g in merged["guides"] if g["agency_licence_no"] != part.agency.licence_no] + mine
     try:
-        data = _read_filing(session, group.agency, group=group, kept_parts=list(group.receiving), **filing)
+        data = _read_filing(session, group.agency, group=group, kept_parts=list(group.receiving), **merged)
     except InvalidInput as error:  # a rule of the whole group: its paths name the merged filing, not the request
         raise InvalidInput(error.message, errors={"part": [m for ms in error.errors.values() for m in ms]},
                            details=error.details) from None
@@ -614,7 +610,7 @@ def place_name(stop: GroupStop) -> str:
 
 
 def sheet_days(group: TourGroup) -> list[SheetDay]:
-    return [sheet_day(group, day) for day in _days(group.start_on, group.end_on)]
+    return [sheet_day(group, day) for day in clock.each_day(group.start_on, group.end_on)]
 
 
 def today_on_sheet(group: TourGroup) -> date:
@@ -683,7 +679,7 @@ def counts_by_day(session, *, start: date, days: int, city=None) -> tuple[list[d
     counts: dict[str, Counter] = {}
     for code, day, n in session.execute(query):
         counts.setdefault(code, Counter())[day] = n
-    return _days(start, end), counts
+    return clock.each_day(start, end), counts
 
 
 def note_inspection(session, group: TourGroup, *, with_findings: bool) -> None:

@@ -10,21 +10,15 @@
 Zones live in tourism/zone/data/zones.json, so a city joining or a second agreement changes no code.
 """
 
-from datetime import date, timedelta
+from datetime import date
 
+from tourism.core import clock
 from tourism.guides.enums import GuideRole
 from tourism.zone.service import shared_zones
-
-
-def _days(start: date, end: date):
-    day = start
-    while day <= end:
-        yield day
-        day += timedelta(days=1)
 
 
 def uncovered_days(home_city: str, city: str, start: date, end: date, role: str = GuideRole.LOCAL) -> list[date]:
     """The days of ``start``..``end`` on which no rule lets the guide lead in ``city``."""
     if role == GuideRole.ESCORT or city == home_city:
         return []
-    return [day for day in _days(start, end) if not shared_zones(home_city, city, day)]
+    return [day for day in clock.each_day(start, end) if not shared_zones(home_city, city, day)]
